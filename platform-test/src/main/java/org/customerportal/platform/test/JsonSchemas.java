@@ -1,0 +1,52 @@
+package org.customerportal.platform.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks a JSON document against a JSON Schema (draft 2020-12) on the classpath, e.g. the event schemas
+ * a service publishes for its readers.
+ */
+public final class JsonSchemas {
+
+	private static final JsonMapper JSON = new JsonMapper();
+
+	private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+	private JsonSchemas() {
+	}
+
+	public static List<String> violations(String schemaResource, JsonNode document) {
+		Schema schema = load(schemaResource);
+		return schema.validate(document).stream().map(Error::toString).toList();
+	}
+
+	public static void assertValid(String schemaResource, JsonNode document) {
+		assertThat(violations(schemaResource, document)).as("%s against %s", document, schemaResource).isEmpty();
+	}
+
+	private static Schema load(String resource) {
+		String path = resource.startsWith("/") ? resource.substring(1) : resource;
+		try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No schema on the classpath at " + resource);
+			}
+			return REGISTRY.getSchema(JSON.readTree(in));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.customerportal.platform.events;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Events out through Spring Modulith's event publication registry (the outbox table commits with the
+ * change; Kafka gets a CloudEvent after commit), events in through the {@link Inbox}, and the error
+ * handling that retries a failing message a few times and then parks it on {@code <topic>.dlt}.
+ */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties(PortalEventsProperties.class)
+public class PortalEventsAutoConfiguration {
+
+	@Bean
+	EventExternalizationConfiguration portalEventExternalization(Environment environment) {
+		String source = "/customer-portal/" + environment.getProperty("spring.application.name", "unknown");
+		return EventExternalizationConfiguration.externalizing()
+			.select(PortalEvents::isExternal)
+			.route(IntegrationEvent.class,
+					event -> RoutingTarget.forTarget(PortalEvents.metadata(event.getClass()).topic())
+						.andKey(event.subject()))
+			.mapping(IntegrationEvent.class, event -> CloudEvent.wrap(event, source))
+			.headers(CloudEvent.class, event -> Map.of("content-type", CloudEvent.CONTENT_TYPE))
+			.build();
+	}
+
+	@Bean
+	FailedPublicationResubmitter failedPublicationResubmitter(FailedEventPublications failed, JdbcTemplate jdbc,
+			TransactionTemplate transactions) {
+		return new FailedPublicationResubmitter(failed, jdbc, transactions);
+	}
+
+	@Bean
+	Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectProvider<JsonMapper> mapper) {
+		return new Inbox(jdbc, transactions, mapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	CommonErrorHandler portalKafkaErrorHandler(KafkaOperations<Object, Object> kafka,
+			PortalEventsProperties properties) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+				(record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
+		backOff.setInitialInterval(properties.retryBackoff().toMillis());
+		backOff.setMultiplier(2);
+		backOff.setMaxInterval(properties.retryBackoff().toMillis() * 8);
+		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+		handler.addNotRetryableExceptions(PoisonMessageException.class);
+		return handler;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics portalTopics(PortalEventsProperties properties) {
+		return new KafkaAdmin.NewTopics(properties.topics()
+			.stream()
+			.map(name -> new NewTopic(name, properties.partitions(), properties.replicas()))
+			.toArray(NewTopic[]::new));
+	}
+
+}
