@@ -1,0 +1,366 @@
+{{/*
+Shared helpers. Every service is rendered by "portal.workload" (Deployment, Service,
+ServiceAccount and, when the service has extra configuration, a ConfigMap); templates call it
+with the context dict "root" $ "name" <service name> "svc" <its values> (called "a service
+context" below).
+*/}}
+
+{{- define "portal.name" -}}
+{{- .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Release-wide prefix of every object name. */}}
+{{- define "portal.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Name of one service's objects: <fullname>-<service>. Context: a service context. */}}
+{{- define "portal.componentName" -}}
+{{- printf "%s-%s" (include "portal.fullname" .root) .name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "portal.chartLabel" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels on every object of the release. Context: the root. */}}
+{{- define "portal.commonLabels" -}}
+helm.sh/chart: {{ include "portal.chartLabel" . }}
+app.kubernetes.io/part-of: {{ include "portal.name" . }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/version: {{ include "portal.appVersion" . | quote }}
+{{- end -}}
+
+{{/* Selector labels of one service's pods. Context: a service context. */}}
+{{- define "portal.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "portal.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .name }}
+{{- end -}}
+
+{{/* All labels of one service's objects. Context: a service context. */}}
+{{- define "portal.labels" -}}
+{{ include "portal.commonLabels" .root }}
+{{ include "portal.selectorLabels" . }}
+{{- end -}}
+
+{{- define "portal.appVersion" -}}
+{{- .Chart.AppVersion | default .Chart.Version -}}
+{{- end -}}
+
+{{/* The service names in a stable order; the shared templates iterate over these. */}}
+{{- define "portal.serviceNames" -}}
+gateway account-service order-service license-service notification-service
+{{- end -}}
+
+{{/* Image reference of one service: [registry/]prefix/repository:tag, never "latest". */}}
+{{- define "portal.image" -}}
+{{- $g := .root.Values.global.image -}}
+{{- $tag := .svc.image.tag | default $g.tag | default (include "portal.appVersion" .root) | toString -}}
+{{- if eq $tag "latest" -}}
+{{- fail (printf "services.%s: the image tag \"latest\" is not allowed; pin a version" .name) -}}
+{{- end -}}
+{{- $path := .svc.image.repository -}}
+{{- if $g.repositoryPrefix -}}{{- $path = printf "%s/%s" (trimSuffix "/" $g.repositoryPrefix) $path -}}{{- end -}}
+{{- if $g.registry -}}{{- $path = printf "%s/%s" (trimSuffix "/" $g.registry) $path -}}{{- end -}}
+{{- printf "%s:%s" $path $tag -}}
+{{- end -}}
+
+{{/* In-cluster URL of a service (used by the gateway's routes). Context: a service context. */}}
+{{- define "portal.serviceUrl" -}}
+{{- printf "http://%s:%d" (include "portal.componentName" .) (int .svc.port) -}}
+{{- end -}}
+
+{{/* An env entry read from a Secret. Args: dict "env" "secret" "key". */}}
+{{- define "portal.secretEnv" -}}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "%s needs an existing Secret name" .env) .secret | quote }}
+      key: {{ required (printf "%s needs the key inside its Secret" .env) .key | quote }}
+{{- end -}}
+
+{{/* Environment of one service. Context: a service context. */}}
+{{- define "portal.env" -}}
+{{- $root := .root -}}
+{{- $g := $root.Values.global -}}
+{{- $svc := .svc -}}
+- name: SERVER_PORT
+  value: {{ $svc.port | quote }}
+- name: KEYCLOAK_ISSUER_URI
+  value: {{ required "global.keycloak.issuerUri is required" $g.keycloak.issuerUri | quote }}
+- name: KEYCLOAK_JWK_SET_URI
+  value: {{ $g.keycloak.jwkSetUri | default (printf "%s/protocol/openid-connect/certs" (trimSuffix "/" $g.keycloak.issuerUri)) | quote }}
+{{- with $svc.database }}
+- name: DB_URL
+  value: {{ required "database.url is required" .url | quote }}
+- name: DB_USERNAME
+  value: {{ required "database.username is required" .username | quote }}
+{{ include "portal.secretEnv" (dict "env" "DB_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
+{{- end }}
+{{- if ne .name "gateway" }}
+- name: KAFKA_BOOTSTRAP_SERVERS
+  value: {{ required "global.kafka.bootstrapServers is required" $g.kafka.bootstrapServers | quote }}
+- name: SPRING_KAFKA_ADMIN_AUTOCREATE
+  value: {{ $g.kafka.topics.autoCreate | quote }}
+- name: KAFKA_TOPIC_PARTITIONS
+  value: {{ $g.kafka.topics.partitions | quote }}
+- name: KAFKA_TOPIC_REPLICATION_FACTOR
+  value: {{ $g.kafka.topics.replicationFactor | quote }}
+- name: KAFKA_TOPIC_RETENTION_MS
+  value: {{ $g.kafka.topics.retentionMs | int64 | quote }}
+{{- end }}
+{{- if eq .name "gateway" }}
+{{- range $target := list "account-service" "order-service" "license-service" "notification-service" }}
+{{- $t := index $root.Values.services $target }}
+- name: {{ $target | trimSuffix "-service" | upper }}_SERVICE_URL
+  value: {{ include "portal.serviceUrl" (dict "root" $root "name" $target "svc" $t) | quote }}
+{{- end }}
+- name: CORS_ALLOWED_ORIGINS
+  value: {{ $svc.corsAllowedOrigins | quote }}
+{{- end }}
+{{- if eq .name "account-service" }}
+{{- with $svc.keycloakAdmin }}
+- name: KEYCLOAK_ADMIN_URL
+  value: {{ .url | quote }}
+- name: KEYCLOAK_REALM
+  value: {{ .realm | quote }}
+- name: KEYCLOAK_ADMIN_CLIENT_ID
+  value: {{ .clientId | quote }}
+{{ include "portal.secretEnv" (dict "env" "KEYCLOAK_ADMIN_CLIENT_SECRET" "secret" .existingSecret "key" .clientSecretKey) }}
+{{- end }}
+- name: PORTAL_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
+{{- end }}
+{{- if eq .name "license-service" }}
+{{- with $svc.signingKeys }}
+{{ include "portal.secretEnv" (dict "env" "LICENSE_SIGNING_PRIVATE_KEY" "secret" .existingSecret "key" .privateKeyKey) }}
+{{ include "portal.secretEnv" (dict "env" "LICENSE_SIGNING_PUBLIC_KEY" "secret" .existingSecret "key" .publicKeyKey) }}
+{{- end }}
+{{- end }}
+{{- if eq .name "notification-service" }}
+{{- with $svc.smtp }}
+- name: SMTP_HOST
+  value: {{ .host | quote }}
+- name: SMTP_PORT
+  value: {{ .port | quote }}
+- name: SMTP_USERNAME
+  value: {{ .username | quote }}
+{{- if .existingSecret }}
+{{ include "portal.secretEnv" (dict "env" "SMTP_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
+{{- end }}
+{{- end }}
+- name: MAIL_FROM
+  value: {{ $svc.mailFrom | quote }}
+- name: PORTAL_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
+{{- with $svc.unsubscribeSigningKey }}
+{{ include "portal.secretEnv" (dict "env" "UNSUBSCRIBE_SIGNING_KEY" "secret" .existingSecret "key" .key) }}
+{{- end }}
+{{- end }}
+{{- $jto := trim (printf "%s %s" ($g.javaToolOptions | default "") ($svc.javaToolOptions | default "")) }}
+{{- if $jto }}
+- name: JAVA_TOOL_OPTIONS
+  value: {{ $jto | quote }}
+{{- end }}
+{{- if $svc.config }}
+- name: SPRING_CONFIG_ADDITIONAL_LOCATION
+  value: "optional:file:/etc/customer-portal/"
+{{- end }}
+{{- range $k, $v := merge (dict) ($svc.env | default dict) ($g.env | default dict) }}
+- name: {{ $k }}
+  value: {{ $v | quote }}
+{{- end }}
+{{- with $svc.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/* An HTTP probe on an Actuator health group. Args: dict "path" "p" (probe timings). */}}
+{{- define "portal.httpProbe" -}}
+httpGet:
+  path: {{ .path }}
+  port: http
+periodSeconds: {{ .p.periodSeconds }}
+timeoutSeconds: {{ .p.timeoutSeconds }}
+failureThreshold: {{ .p.failureThreshold }}
+{{- end -}}
+
+{{/*
+The shared workload template: ServiceAccount, optional ConfigMap, Service and Deployment of one
+service. Context: dict "root" $ "name" <service> "svc" <values>.
+*/}}
+{{- define "portal.workload" -}}
+{{- $root := .root -}}
+{{- $g := $root.Values.global -}}
+{{- $svc := .svc -}}
+{{- $name := include "portal.componentName" . -}}
+{{- if gt (int $g.preStopSleepSeconds) (sub (int $g.terminationGracePeriodSeconds) 21 | int) -}}
+{{- fail "global.terminationGracePeriodSeconds must exceed global.preStopSleepSeconds + 20 s of graceful shutdown" -}}
+{{- end }}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "portal.labels" . | nindent 4 }}
+  {{- with $root.Values.serviceAccount.annotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+automountServiceAccountToken: false
+{{- if $svc.config }}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "portal.labels" . | nindent 4 }}
+data:
+  application.yaml: |
+    {{- toYaml $svc.config | nindent 4 }}
+{{- end }}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "portal.labels" . | nindent 4 }}
+spec:
+  type: ClusterIP
+  selector:
+    {{- include "portal.selectorLabels" . | nindent 4 }}
+  ports:
+    - name: http
+      port: {{ $svc.port }}
+      targetPort: http
+      protocol: TCP
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "portal.labels" . | nindent 4 }}
+spec:
+  {{- if not $svc.autoscaling.enabled }}
+  replicas: {{ $svc.replicas }}
+  {{- end }}
+  revisionHistoryLimit: 5
+  selector:
+    matchLabels:
+      {{- include "portal.selectorLabels" . | nindent 6 }}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      # Never go below the desired replica count during an upgrade.
+      maxUnavailable: 0
+      maxSurge: 1
+  template:
+    metadata:
+      labels:
+        {{- include "portal.labels" . | nindent 8 }}
+        {{- with $g.podLabels }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      annotations:
+        checksum/config: {{ toYaml ($svc.config | default dict) | sha256sum }}
+        {{- with merge (dict) ($svc.podAnnotations | default dict) ($g.podAnnotations | default dict) }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    spec:
+      serviceAccountName: {{ $name }}
+      automountServiceAccountToken: false
+      enableServiceLinks: false
+      terminationGracePeriodSeconds: {{ $g.terminationGracePeriodSeconds }}
+      {{- with $g.image.pullSecrets }}
+      imagePullSecrets:
+        {{- range . }}
+        - name: {{ . }}
+        {{- end }}
+      {{- end }}
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: {{ $g.runAsUser }}
+        runAsGroup: {{ $g.runAsGroup }}
+        fsGroup: {{ $g.runAsGroup }}
+        seccompProfile:
+          type: RuntimeDefault
+      {{- with ($svc.nodeSelector | default $g.nodeSelector) }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with ($svc.tolerations | default $g.tolerations) }}
+      tolerations:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with ($svc.affinity | default $g.affinity) }}
+      affinity:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- if $g.topologySpread.enabled }}
+      topologySpreadConstraints:
+        - maxSkew: {{ $g.topologySpread.maxSkew }}
+          topologyKey: {{ $g.topologySpread.topologyKey }}
+          whenUnsatisfiable: ScheduleAnyway
+          labelSelector:
+            matchLabels:
+              {{- include "portal.selectorLabels" . | nindent 14 }}
+      {{- end }}
+      containers:
+        - name: {{ .name }}
+          image: {{ include "portal.image" . | quote }}
+          imagePullPolicy: {{ $g.image.pullPolicy }}
+          ports:
+            - name: http
+              containerPort: {{ $svc.port }}
+              protocol: TCP
+          env:
+            {{- include "portal.env" . | nindent 12 }}
+          startupProbe:
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.startup) | nindent 12 }}
+          livenessProbe:
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.liveness) | nindent 12 }}
+          readinessProbe:
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/readiness" "p" $g.probes.readiness) | nindent 12 }}
+          lifecycle:
+            preStop:
+              exec:
+                command: ["sh", "-c", "sleep {{ $g.preStopSleepSeconds }}"]
+          resources:
+            {{- toYaml $svc.resources | nindent 12 }}
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            runAsNonRoot: true
+            privileged: false
+            capabilities:
+              drop:
+                - ALL
+            seccompProfile:
+              type: RuntimeDefault
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            {{- if $svc.config }}
+            - name: config
+              mountPath: /etc/customer-portal
+              readOnly: true
+            {{- end }}
+      volumes:
+        - name: tmp
+          emptyDir:
+            sizeLimit: 256Mi
+        {{- if $svc.config }}
+        - name: config
+          configMap:
+            name: {{ $name }}
+        {{- end }}
+{{- end -}}
