@@ -107,12 +107,22 @@ gateway account-service order-service license-service notification-service
   value: {{ required "global.kafka.bootstrapServers is required" $g.kafka.bootstrapServers | quote }}
 - name: SPRING_KAFKA_ADMIN_AUTOCREATE
   value: {{ $g.kafka.topics.autoCreate | quote }}
-- name: KAFKA_TOPIC_PARTITIONS
+- name: PORTAL_EVENTS_PARTITIONS
   value: {{ $g.kafka.topics.partitions | quote }}
-- name: KAFKA_TOPIC_REPLICATION_FACTOR
+- name: PORTAL_EVENTS_REPLICAS
   value: {{ $g.kafka.topics.replicationFactor | quote }}
-- name: KAFKA_TOPIC_RETENTION_MS
-  value: {{ $g.kafka.topics.retentionMs | int64 | quote }}
+{{- end }}
+{{- with $g.logging.structuredFormat }}
+- name: LOGGING_STRUCTURED_FORMAT_CONSOLE
+  value: {{ . | quote }}
+{{- end }}
+{{- with $g.tracing.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- if ne (toString $g.tracing.samplingProbability) "" }}
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ $g.tracing.samplingProbability | toString | quote }}
 {{- end }}
 {{- if eq .name "gateway" }}
 {{- range $target := list "account-service" "order-service" "license-service" "notification-service" }}
