@@ -49,7 +49,7 @@ public class ProblemWriter {
 
 	static Map<String, Object> asMap(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
+		body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
