@@ -1,0 +1,262 @@
+package org.customerportal.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.customerportal.deploy.RenderedChart.container;
+import static org.customerportal.deploy.RenderedChart.env;
+import static org.customerportal.deploy.RenderedChart.objectName;
+
+/** What the values switch on and off, and where each setting ends up. */
+class ChartOptionsTest {
+
+	static final Path ALL_OPTIONS = Path.of("src/test/resources/values-all-options.yaml").toAbsolutePath();
+
+	@Test
+	void onlyTheGatewayAcceptsTrafficFromOutsideTheRelease() {
+		RenderedChart chart = RenderedChart.defaults();
+		Map<String, String> gatewayPods = chart.deployment("gateway").getSpec().getTemplate().getMetadata().getLabels();
+
+		NetworkPolicy gateway = chart.get(NetworkPolicy.class, objectName("gateway"));
+		assertThat(gateway.getSpec().getPolicyTypes()).containsExactly("Ingress");
+		assertThat(gateway.getSpec().getIngress().get(0).getFrom()).as("default: any source may reach the gateway")
+			.isNullOrEmpty();
+
+		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
+			NetworkPolicy policy = chart.get(NetworkPolicy.class, objectName(service));
+			assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+			List<NetworkPolicyIngressRule> rules = policy.getSpec().getIngress();
+			assertThat(rules).as("%s: from the gateway, and from the metrics scraper", service).hasSize(2);
+			assertThat(rules).allSatisfy(rule -> {
+				assertThat(rule.getFrom()).as("no rule of %s is open to every source", service).isNotEmpty();
+				assertThat(rule.getPorts()).singleElement()
+					.satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http"));
+			});
+			NetworkPolicyPeer fromGateway = rules.get(0).getFrom().get(0);
+			assertThat(fromGateway.getNamespaceSelector()).isNull();
+			assertThat(RenderedChart.selects(fromGateway.getPodSelector().getMatchLabels(), gatewayPods)).isTrue();
+			NetworkPolicyPeer scraper = rules.get(1).getFrom().get(0);
+			assertThat(scraper.getNamespaceSelector().getMatchLabels())
+				.containsEntry("kubernetes.io/metadata.name", "monitoring");
+			assertThat(scraper.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "prometheus");
+		}
+	}
+
+	@Test
+	void theMetricsScraperIsConfigurable() {
+		RenderedChart chart = RenderedChart.with(Map.of(
+				"networkPolicy.metrics.namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name", "observability",
+				"networkPolicy.metrics.podSelector.matchLabels.app\\.kubernetes\\.io/name", "vmagent"));
+
+		NetworkPolicyPeer scraper = chart.get(NetworkPolicy.class, objectName("order-service")).getSpec().getIngress()
+			.get(1).getFrom().get(0);
+		assertThat(scraper.getNamespaceSelector().getMatchLabels())
+			.containsEntry("kubernetes.io/metadata.name", "observability");
+		assertThat(scraper.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "vmagent");
+
+		RenderedChart noScraper = RenderedChart.with(Map.of("networkPolicy.metrics.enabled", "false"));
+		assertThat(noScraper.get(NetworkPolicy.class, objectName("order-service")).getSpec().getIngress()).hasSize(1);
+	}
+
+	@Test
+	void productionNarrowsTheGatewayToTheIngressController() {
+		RenderedChart chart = RenderedChart.production();
+
+		NetworkPolicyPeer peer = chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress().get(0)
+			.getFrom().get(0);
+		assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name",
+				"ingress-nginx");
+	}
+
+	@Test
+	void theIngressExposesTheGatewayOnly() {
+		assertThat(RenderedChart.defaults().all(Ingress.class)).as("off by default").isEmpty();
+
+		Ingress ingress = RenderedChart.production().get(Ingress.class, objectName("gateway"));
+		assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+		assertThat(ingress.getSpec().getTls()).singleElement()
+			.satisfies(tls -> assertThat(tls.getHosts()).containsExactly("api.portal.example.com"));
+		assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
+			assertThat(rule.getHost()).isEqualTo("api.portal.example.com");
+			assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+				assertThat(path.getBackend().getService().getName()).isEqualTo(objectName("gateway"));
+				assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+			});
+		});
+	}
+
+	@Test
+	void autoscalersReplaceTheFixedReplicaCount() {
+		RenderedChart chart = RenderedChart.production();
+
+		HorizontalPodAutoscaler hpa = chart.get(HorizontalPodAutoscaler.class, objectName("order-service"));
+		assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
+		assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(12);
+		assertThat(hpa.getSpec().getMetrics()).singleElement().satisfies(metric -> {
+			assertThat(metric.getResource().getName()).isEqualTo("cpu");
+			assertThat(metric.getResource().getTarget().getAverageUtilization()).isEqualTo(65);
+		});
+		assertThat(chart.deployment("order-service").getSpec().getReplicas())
+			.as("the autoscaler owns the replica count").isNull();
+		assertThat(chart.deployment("account-service").getSpec().getReplicas()).isEqualTo(3);
+		assertThat(chart.find(HorizontalPodAutoscaler.class, objectName("account-service"))).isEmpty();
+		assertThat(RenderedChart.defaults().all(HorizontalPodAutoscaler.class)).as("off by default").isEmpty();
+	}
+
+	@Test
+	void disruptionBudgetsKeepAllButOnePodOfAServiceDuringNodeDrains() {
+		List<PodDisruptionBudget> budgets = RenderedChart.defaults().all(PodDisruptionBudget.class);
+
+		assertThat(budgets).hasSize(RenderedChart.SERVICES.size());
+		assertThat(budgets).allSatisfy(pdb -> assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1));
+		assertThat(RenderedChart.minimal().all(PodDisruptionBudget.class)).isEmpty();
+	}
+
+	@Test
+	void theServiceMonitorScrapesThePrometheusEndpointOfEveryService() {
+		assertThat(RenderedChart.defaults().all(ServiceMonitor.class)).as("off by default").isEmpty();
+
+		RenderedChart chart = RenderedChart.production();
+		ServiceMonitor monitor = chart.all(ServiceMonitor.class).get(0);
+		assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+		assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
+			assertThat(endpoint.getPort()).isEqualTo("http");
+			assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
+			assertThat(endpoint.getInterval()).isEqualTo("15s");
+		});
+		assertThat(chart.all(io.fabric8.kubernetes.api.model.Service.class))
+			.as("every Service is selected by the ServiceMonitor")
+			.allSatisfy(service -> assertThat(RenderedChart.selects(monitor.getSpec().getSelector().getMatchLabels(),
+					service.getMetadata().getLabels())).isTrue());
+	}
+
+	@Test
+	void imagesComeFromTheConfiguredRegistryWithThePinnedTag() {
+		RenderedChart chart = RenderedChart.production();
+
+		assertThat(container(chart.deployment("license-service")).getImage())
+			.isEqualTo("registry.example.com/portal/customer-portal/license-service:1.4.2");
+		assertThat(chart.deployment("license-service").getSpec().getTemplate().getSpec().getImagePullSecrets())
+			.singleElement().satisfies(ref -> assertThat(ref.getName()).isEqualTo("portal-registry"));
+
+		RenderedChart perService = RenderedChart.with(Map.of("services.gateway.image.tag", "1.4.3-hotfix"));
+		assertThat(container(perService.deployment("gateway")).getImage())
+			.isEqualTo("customer-portal/gateway:1.4.3-hotfix");
+		assertThat(container(perService.deployment("order-service")).getImage())
+			.isEqualTo("customer-portal/order-service:" + ContainerImageTest.projectVersion());
+	}
+
+	@Test
+	void secretsAreReferencedByTheConfiguredNamesAndKeys() {
+		Map<String, EnvVar> notification = env(RenderedChart.production().deployment("notification-service"));
+
+		assertThat(notification.get("DB_PASSWORD").getValueFrom().getSecretKeyRef())
+			.satisfies(ref -> {
+				assertThat(ref.getName()).isEqualTo("portal-notification-db");
+				assertThat(ref.getKey()).isEqualTo("password");
+			});
+		assertThat(notification.get("SMTP_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("portal-smtp");
+		assertThat(notification.get("UNSUBSCRIBE_SIGNING_KEY").getValueFrom().getSecretKeyRef().getName())
+			.isEqualTo("portal-unsubscribe-signing");
+		Map<String, EnvVar> license = env(RenderedChart.production().deployment("license-service"));
+		assertThat(license.get("LICENSE_SIGNING_PRIVATE_KEY").getValueFrom().getSecretKeyRef().getKey())
+			.isEqualTo("private-key");
+		assertThat(license.get("LICENSE_SIGNING_PUBLIC_KEY").getValueFrom().getSecretKeyRef().getKey())
+			.isEqualTo("public-key");
+		assertThat(env(RenderedChart.defaults().deployment("notification-service")))
+			.as("an SMTP server without a password needs no Secret").doesNotContainKey("SMTP_PASSWORD");
+	}
+
+	@Test
+	void externalKafkaKeycloakAndDatabasesComeFromValues() {
+		RenderedChart chart = RenderedChart.production();
+		Map<String, EnvVar> order = env(chart.deployment("order-service"));
+
+		assertThat(order.get("KAFKA_BOOTSTRAP_SERVERS").getValue()).startsWith("kafka-0.kafka.streaming.svc:9092,");
+		assertThat(order.get("DB_URL").getValue())
+			.isEqualTo("jdbc:postgresql://pg-orders.db.example.com:5432/order_service?sslmode=verify-full");
+		assertThat(order.get("DB_USERNAME").getValue()).isEqualTo("order_service");
+		assertThat(order.get("KEYCLOAK_ISSUER_URI").getValue()).isEqualTo("https://auth.example.com/realms/portal");
+		assertThat(order.get("KEYCLOAK_JWK_SET_URI").getValue())
+			.isEqualTo("http://keycloak-http.identity.svc:8080/realms/portal/protocol/openid-connect/certs");
+		assertThat(order.get("SPRING_KAFKA_ADMIN_AUTOCREATE").getValue()).isEqualTo("false");
+		assertThat(order.get("PORTAL_EVENTS_PARTITIONS").getValue()).isEqualTo("12");
+		assertThat(order.get("PORTAL_EVENTS_REPLICAS").getValue()).isEqualTo("3");
+
+		Map<String, EnvVar> defaults = env(RenderedChart.defaults().deployment("order-service"));
+		assertThat(defaults.get("KEYCLOAK_JWK_SET_URI").getValue())
+			.as("the JWKS address defaults to the issuer's")
+			.isEqualTo("https://auth.example.com/realms/portal/protocol/openid-connect/certs");
+	}
+
+	@Test
+	void extraConfigurationIsMountedAsAnAdditionalSpringConfigLocation() {
+		RenderedChart chart = RenderedChart.production();
+		Deployment order = chart.deployment("order-service");
+
+		ConfigMap config = chart.get(ConfigMap.class, objectName("order-service"));
+		assertThat(config.getData().get("application.yaml")).contains("maximum-pool-size: 20");
+		assertThat(env(order).get("SPRING_CONFIG_ADDITIONAL_LOCATION").getValue())
+			.isEqualTo("optional:file:/etc/customer-portal/");
+		assertThat(container(order).getVolumeMounts()).anySatisfy(mount -> {
+			assertThat(mount.getMountPath()).isEqualTo("/etc/customer-portal");
+			assertThat(mount.getReadOnly()).isTrue();
+		});
+		assertThat(chart.find(ConfigMap.class, objectName("gateway"))).as("no ConfigMap without extra config").isEmpty();
+		// a change of configuration rolls the pods
+		String checksum = order.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config");
+		assertThat(RenderedChart.render(List.of(RenderedChart.PRODUCTION_VALUES),
+				Map.of("services.order-service.config.spring.datasource.hikari.maximum-pool-size", "30"))
+			.deployment("order-service").getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config"))
+			.isNotEqualTo(checksum);
+	}
+
+	@Test
+	void plainAndSecretExtraEnvironmentIsPassedOn() {
+		RenderedChart chart = RenderedChart.production();
+
+		assertThat(env(chart.deployment("gateway")).get("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE").getValue())
+			.as("global.env reaches every service").isEqualTo("15");
+		assertThat(env(chart.deployment("notification-service")).get("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED")
+			.getValue()).isEqualTo("true");
+		assertThat(env(chart.deployment("gateway")).get("JAVA_TOOL_OPTIONS").getValue())
+			.isEqualTo("-XX:+UseG1GC -Xlog:gc:stderr");
+		assertThat(env(RenderedChart.defaults().deployment("gateway"))).doesNotContainKey("JAVA_TOOL_OPTIONS");
+	}
+
+	@Test
+	void observabilitySettingsReachEveryService() {
+		RenderedChart chart = RenderedChart.withValues(ALL_OPTIONS);
+
+		for (String service : RenderedChart.SERVICES) {
+			Map<String, EnvVar> env = env(chart.deployment(service));
+			assertThat(env.get("LOGGING_STRUCTURED_FORMAT_CONSOLE").getValue()).isEqualTo("ecs");
+			assertThat(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").getValue())
+				.isEqualTo("http://otel-collector:4318/v1/traces");
+			assertThat(env.get("MANAGEMENT_TRACING_SAMPLING_PROBABILITY").getValue()).isEqualTo("0.5");
+		}
+	}
+
+	@Test
+	void aDisabledServiceRendersNothing() {
+		RenderedChart chart = RenderedChart.with(Map.of("services.notification-service.enabled", "false"));
+
+		assertThat(chart.objects).noneSatisfy(o -> assertThat(o.getMetadata().getName())
+			.isEqualTo(objectName("notification-service")));
+		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.SERVICES.size() - 1);
+	}
+
+}

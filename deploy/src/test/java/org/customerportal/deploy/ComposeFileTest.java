@@ -1,0 +1,188 @@
+package org.customerportal.deploy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** docker-compose.yml: checked by a real compose tool where one is installed, and against the chart. */
+class ComposeFileTest {
+
+	static final Path COMPOSE_FILE = Repository.path("docker-compose.yml");
+
+	static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka", "keycloak", "mail");
+
+	private static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readComposeFile() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE_FILE));
+		services = (Map<String, Map<String, Object>>) compose.get("services");
+	}
+
+	@Test
+	void theComposeToolAcceptsTheFile() throws Exception {
+		Path tool = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.map(dir -> Path.of(dir, "docker-compose"))
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElse(null);
+		assumeTrue(tool != null, "docker-compose is not installed (apt-get install -y docker-compose)");
+
+		Process process = new ProcessBuilder(Repository.path("deploy/check-compose.sh").toString(), COMPOSE_FILE.toString())
+			.redirectErrorStream(true)
+			.start();
+		boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+		assertThat(finished).as("compose check finished in time").isTrue();
+		assertThat(process.exitValue()).as("docker-compose config -q said:\n%s", output).isZero();
+	}
+
+	@Test
+	void everyContainerHasAHealthCheck() {
+		assertThat(services.keySet()).containsAll(INFRASTRUCTURE).containsAll(RenderedChart.SERVICES);
+		services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service" })
+	@SuppressWarnings("unchecked")
+	void servicesStartOnlyOnceWhatTheyNeedIsHealthy(String service) {
+		Map<String, Object> definition = services.get(service);
+		Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) definition.get("depends_on");
+
+		assertThat(dependsOn).as("%s depends_on", service).isNotEmpty();
+		assertThat(dependsOn).allSatisfy((dependency, condition) -> {
+			assertThat(services).containsKey(dependency);
+			assertThat(condition).containsEntry("condition", "service_healthy");
+		});
+		if (service.equals("gateway")) {
+			assertThat(dependsOn.keySet()).containsAll(RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size()));
+		}
+		else {
+			assertThat(dependsOn.keySet()).contains("postgres", "kafka", "keycloak");
+		}
+		// the health check asks the readiness group on the service's own port
+		String check = String.join(" ", (List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test"));
+		assertThat(check).contains("/actuator/health/readiness")
+			.contains("/" + ChartRenderingTest.PORTS.get(service) + " ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service" })
+	void servicesGetTheSameEnvironmentVariablesAsInTheChart(String service) {
+		Set<String> chart = RenderedChart.withValues(ChartOptionsTest.ALL_OPTIONS).deployment(service).getSpec()
+			.getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+			.map(EnvVar::getName)
+			.collect(Collectors.toCollection(TreeSet::new));
+
+		assertThat(new TreeSet<>(environment(service).keySet())).isEqualTo(chart);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service" })
+	@SuppressWarnings("unchecked")
+	void servicesRunTheBuiltImagesLockedDownLikeInKubernetes(String service) {
+		Map<String, Object> definition = services.get(service);
+		String image = resolveDefaults((String) definition.get("image"));
+
+		assertThat(image).isEqualTo("customer-portal/" + service + ":" + ContainerImageTest.projectVersion());
+		assertThat(definition).containsEntry("read_only", true);
+		assertThat((List<String>) definition.get("tmpfs")).contains("/tmp");
+		assertThat((List<String>) definition.get("cap_drop")).containsExactly("ALL");
+		assertThat(definition).containsKey("mem_limit");
+		assertThat(environment(service)).containsEntry("SERVER_PORT", String.valueOf(ChartRenderingTest.PORTS.get(service)));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theGatewayRoutesToTheComposeServices() {
+		Map<String, Object> env = environment("gateway");
+
+		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
+			String variable = service.replace("-service", "").toUpperCase() + "_SERVICE_URL";
+			assertThat(env.get(variable)).isEqualTo("http://" + service + ":" + ChartRenderingTest.PORTS.get(service));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void eachServiceHasItsOwnDatabaseCreatedAtFirstStart() throws IOException {
+		List<String> volumes = (List<String>) services.get("postgres").get("volumes");
+		String initScript = volumes.stream().filter(v -> v.contains("docker-entrypoint-initdb.d")).findFirst().orElseThrow();
+		Path script = Repository.root().resolve(initScript.substring(0, initScript.indexOf(':')));
+		String sql = Files.readString(script);
+
+		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
+			String database = service.replace('-', '_');
+			assertThat(sql).contains("CREATE DATABASE " + database + ";");
+			assertThat(environment(service).get("DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void keycloakImportsThePortalRealmFromTheRepository() {
+		Map<String, Object> keycloak = services.get("keycloak");
+		List<String> volumes = (List<String>) keycloak.get("volumes");
+
+		assertThat(volumes).contains("./deploy/keycloak/portal-realm.json:/opt/keycloak/data/import/portal-realm.json:ro");
+		assertThat((List<String>) keycloak.get("command")).contains("--import-realm", "--hostname=http://localhost:8180");
+		assertThat((String) keycloak.get("image")).matches("quay.io/keycloak/keycloak:26\\.[0-9.]+");
+		for (String service : RenderedChart.SERVICES) {
+			assertThat(environment(service)).containsEntry("KEYCLOAK_ISSUER_URI", "http://localhost:8180/realms/portal");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void kafkaIsASingleKraftNode() {
+		Map<String, Object> kafka = services.get("kafka");
+		Map<String, Object> env = (Map<String, Object>) kafka.get("environment");
+
+		assertThat((String) kafka.get("image")).startsWith("apache/kafka:");
+		assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+			.containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka:9093");
+		String internal = ((String) env.get("KAFKA_ADVERTISED_LISTENERS")).replaceAll(".*INTERNAL://([^,]+).*", "$1");
+		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
+			assertThat(environment(service)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", internal)
+				.containsEntry("PORTAL_EVENTS_REPLICAS", "1");
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> environment(String service) {
+		Map<String, Object> env = (Map<String, Object>) services.get(service).get("environment");
+		return env.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+				e -> e.getValue() == null ? "" : String.valueOf(e.getValue())));
+	}
+
+	/** Resolves ${NAME:-default} the way compose does when NAME is not set. */
+	static String resolveDefaults(String value) {
+		Matcher m = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}").matcher(value);
+		return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)));
+	}
+
+}

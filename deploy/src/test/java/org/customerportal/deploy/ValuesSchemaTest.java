@@ -1,0 +1,94 @@
+package org.customerportal.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Values an operator gets wrong are refused by values.schema.json (or the chart) before anything is applied. */
+class ValuesSchemaTest {
+
+	@ParameterizedTest(name = "{0}={1} is refused")
+	@CsvSource(delimiter = '|', textBlock = """
+			services.gateway.replicas                          | two              | /services/gateway/replicas
+			services.order-service.replicas                    | -1               | /services/order-service/replicas
+			services.order-service.replicas                    | 500              | /services/order-service/replicas
+			services.license-service.port                      | 80               | /services/license-service/port
+			services.gateway.enabled                           | maybe            | /services/gateway/enabled
+			global.image.tag                                   | latest           | /global/image/tag
+			services.account-service.image.tag                 | latest           | /services/account-service/image/tag
+			global.image.pullPolicy                            | Sometimes        | /global/image/pullPolicy
+			services.order-service.resources.limits.memory     | lots             | /services/order-service/resources/limits/memory
+			services.order-service.resources.requests.cpu      | fast             | /services/order-service/resources/requests/cpu
+			services.order-service.database.password           | s3cret           | /services/order-service/database
+			services.notification-service.smtp.password        | s3cret           | /services/notification-service/smtp
+			services.account-service.keycloakAdmin.clientSecret | s3cret          | /services/account-service/keycloakAdmin
+			services.license-service.signingKeys.privateKey    | MC4CAQAwBQYDK2Vw | /services/license-service/signingKeys
+			services.order-service.database.url                | postgres://db/x  | /services/order-service/database/url
+			services.order-service.database.existingSecret     | Not_A_Name       | /services/order-service/database/existingSecret
+			global.kafka.topics.partitions                     | 0                | /global/kafka/topics/partitions
+			global.kafka.bootstrapServers                      | kafka            | /global/kafka/bootstrapServers
+			global.keycloak.issuerUri                          | portal           | /global/keycloak/issuerUri
+			global.terminationGracePeriodSeconds               | 10               | /global/terminationGracePeriodSeconds
+			global.runAsUser                                   | 0                | /global/runAsUser
+			services.gateway.autoscaling.maxReplicas           | 1000             | /services/gateway/autoscaling/maxReplicas
+			services.gateway.podDisruptionBudget.maxUnavailable | 0               | /services/gateway/podDisruptionBudget/maxUnavailable
+			services.billing-service.enabled                   | true             | /services
+			replicaCount                                       | 3                | additional properties 'replicaCount'
+			""")
+	void wrongValuesAreRefused(String key, String value, String reported) {
+		assertThatThrownBy(() -> RenderedChart.template(List.of(), Map.of(key, value)))
+			.hasMessageContaining("values don't meet the specifications of the schema")
+			.hasMessageContaining(reported);
+	}
+
+	@Test
+	void aPasswordInAValuesFileIsRefused(@TempDir Path dir) throws Exception {
+		Path values = dir.resolve("values.yaml");
+		Files.writeString(values, """
+				services:
+				  account-service:
+				    database:
+				      url: jdbc:postgresql://db:5432/account_service
+				      username: account_service
+				      password: hunter2
+				""");
+
+		assertThatThrownBy(() -> RenderedChart.template(List.of(values), Map.of()))
+			.hasMessageContaining("additional properties 'password' not allowed");
+	}
+
+	@Test
+	void aGracePeriodShorterThanTheShutdownIsRefused() {
+		// within the schema's range, but 30 s of preStop + 20 s of graceful shutdown do not fit in 45 s
+		assertThatThrownBy(() -> RenderedChart.template(List.of(), Map.of("global.preStopSleepSeconds", "30")))
+			.hasMessageContaining("terminationGracePeriodSeconds must exceed");
+	}
+
+	@Test
+	void anAutoscalerWhoseMinimumExceedsItsMaximumIsRefused() {
+		assertThatThrownBy(() -> RenderedChart.template(List.of(),
+				Map.of("services.gateway.autoscaling.enabled", "true", "services.gateway.autoscaling.minReplicas", "8",
+						"services.gateway.autoscaling.maxReplicas", "4")))
+			.hasMessageContaining("minReplicas must not exceed maxReplicas");
+	}
+
+	@Test
+	void validOverridesAreAccepted() {
+		RenderedChart chart = RenderedChart.with(Map.of("services.order-service.replicas", "5",
+				"services.order-service.resources.limits.memory", "2Gi", "global.image.tag", "1.2.3"));
+
+		assertThat(chart.deployment("order-service").getSpec().getReplicas()).isEqualTo(5);
+		assertThat(RenderedChart.container(chart.deployment("order-service")).getResources().getLimits().get("memory"))
+			.hasToString("2Gi");
+	}
+
+}
