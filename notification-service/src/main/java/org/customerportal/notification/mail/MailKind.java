@@ -1,0 +1,30 @@
+package org.customerportal.notification.mail;
+
+/**
+ * What a mail is about; each kind has its templates under {@code templates/mail/}.
+ */
+public enum MailKind {
+
+	/** A licence or its maintenance ends soon; carries an unsubscribe link. */
+	RENEWAL_REMINDER("renewal-reminder"),
+
+	/** Someone was invited to join an organisation; carries the accept link. */
+	INVITATION("invitation"),
+
+	/** How to pay an order placed with wire transfer or check. */
+	PAYMENT_INSTRUCTIONS("payment-instructions"),
+
+	/** An order was paid. */
+	RECEIPT("receipt");
+
+	private final String template;
+
+	MailKind(String template) {
+		this.template = template;
+	}
+
+	String template() {
+		return template;
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.customerportal.notification.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.customerportal.notification.Times;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where mail is written before it is sent: in the caller's transaction, so a mail exists exactly when
+ * the change that caused it committed. The {@link MailWorker} sends it later, retrying while the SMTP
+ * server is unreachable.
+ */
+@Component
+public class Outbox {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Lower-case and trimmed: the form addresses are compared and stored in. */
+	public static String normalize(String email) {
+		return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Queues a mail of a kind that goes once per reference (order or invitation) and recipient.
+	 * @return false if that mail was queued before
+	 */
+	public boolean enqueue(MailKind kind, String recipient, String reference, Map<String, ?> model) {
+		if (kind == MailKind.RENEWAL_REMINDER) {
+			throw new IllegalArgumentException("Renewal reminders are queued by the reminder scan");
+		}
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				insert into outgoing_mail (id, kind, recipient, model, reference, status, next_attempt_at, created_at)
+				values (:id, :kind, :recipient, cast(:model as jsonb), :reference, 'QUEUED', :now, :now)
+				on conflict do nothing""")
+			.param("id", UUID.randomUUID())
+			.param("kind", kind.name())
+			.param("recipient", normalize(recipient))
+			.param("model", json.writeValueAsString(model))
+			.param("reference", reference)
+			.param("now", Times.utc(now))
+			.update() == 1;
+	}
+
+	/** Cancels every mail still waiting to go to these addresses (the person was removed). */
+	public int cancelQueuedTo(Collection<String> recipients) {
+		if (recipients.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("update outgoing_mail set status = 'CANCELLED' where status = 'QUEUED' and recipient in (:recipients)")
+			.param("recipients", recipients.stream().map(Outbox::normalize).toList())
+			.update();
+	}
+
+	/** Cancels renewal reminders still waiting to go to this address (it opted out). */
+	public int cancelQueuedReminders(String recipient) {
+		return jdbc.sql("""
+				update outgoing_mail set status = 'CANCELLED'
+				where status = 'QUEUED' and kind = 'RENEWAL_REMINDER' and recipient = :recipient""")
+			.param("recipient", normalize(recipient))
+			.update();
+	}
+
+}

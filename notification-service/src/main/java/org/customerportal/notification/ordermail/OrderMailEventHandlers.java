@@ -1,0 +1,108 @@
+package org.customerportal.notification.ordermail;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.customerportal.notification.mail.MailKind;
+import org.customerportal.notification.mail.Outbox;
+import org.customerportal.platform.events.EventHandlers;
+import org.customerportal.platform.events.Inbox;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Order mails to the order's contacts: payment instructions when an order is placed to be paid by
+ * wire transfer or check, and a receipt when it is paid.
+ */
+@Component
+class OrderMailEventHandlers {
+
+	static final String CONSUMER = "notification-service.order-mails";
+
+	static final String ORDER_PLACED = "portal.order.placed.v1";
+
+	static final String ORDER_PAID = "portal.order.paid.v1";
+
+	private static final Set<String> OFFLINE_METHODS = Set.of("WIRE_TRANSFER", "CHECK");
+
+	private final Inbox inbox;
+
+	private final EventHandlers handlers;
+
+	OrderMailEventHandlers(Inbox inbox, Outbox outbox) {
+		this.inbox = inbox;
+		this.handlers = EventHandlers.builder()
+			.on(ORDER_PLACED, OrderPlaced.class, event -> placed(outbox, event))
+			.on(ORDER_PAID, OrderPaid.class, event -> paid(outbox, event))
+			.build();
+	}
+
+	record Money(String amount, String currency) {
+	}
+
+	record Line(String product, String productName, String licenseType, Integer quota, Money amount) {
+	}
+
+	record Contact(String userId, String email) {
+	}
+
+	record OrderPlaced(UUID orderId, String type, String status, List<Line> lines, Money total,
+			String paymentMethod, List<Contact> contacts) {
+	}
+
+	record OrderPaid(UUID orderId, String type, List<Line> lines, Money total, String paymentMethod,
+			String paymentId, Instant paidAt, List<Contact> contacts) {
+	}
+
+	private static void placed(Outbox outbox, OrderPlaced order) {
+		boolean awaitsOfflinePayment = OFFLINE_METHODS.contains(order.paymentMethod())
+				&& (order.status() == null || "PENDING_PAYMENT".equals(order.status()));
+		if (!awaitsOfflinePayment) {
+			return;
+		}
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("orderId", order.orderId());
+		model.put("type", order.type());
+		model.put("paymentMethod", order.paymentMethod());
+		model.put("total", order.total());
+		model.put("lines", order.lines() == null ? List.of() : order.lines());
+		toContacts(outbox, MailKind.PAYMENT_INSTRUCTIONS, order.orderId(), order.contacts(), model);
+	}
+
+	private static void paid(Outbox outbox, OrderPaid order) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("orderId", order.orderId());
+		model.put("type", order.type());
+		model.put("paymentMethod", order.paymentMethod());
+		model.put("paymentId", order.paymentId());
+		model.put("paidAt", order.paidAt());
+		model.put("total", order.total());
+		model.put("lines", order.lines() == null ? List.of() : order.lines());
+		toContacts(outbox, MailKind.RECEIPT, order.orderId(), order.contacts(), model);
+	}
+
+	private static void toContacts(Outbox outbox, MailKind kind, UUID orderId, List<Contact> contacts,
+			Map<String, Object> model) {
+		if (contacts == null) {
+			return;
+		}
+		contacts.stream()
+			.map(Contact::email)
+			.filter(email -> email != null && !email.isBlank())
+			.map(Outbox::normalize)
+			.distinct()
+			.forEach(email -> outbox.enqueue(kind, email, orderId.toString(), model));
+	}
+
+	@KafkaListener(topics = "portal.order.events", groupId = CONSUMER)
+	void on(ConsumerRecord<String, byte[]> record) {
+		inbox.receive(record, CONSUMER, handlers);
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.customerportal.notification.preference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.customerportal.notification.preference.MailPreferences.Preferences;
+import org.customerportal.platform.problem.BusinessRuleException;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's own mail preferences, by the e-mail address in their token.
+ */
+@RestController
+@RequestMapping("/api/notifications/preferences")
+class PreferenceController {
+
+	private final MailPreferences preferences;
+
+	PreferenceController(MailPreferences preferences) {
+		this.preferences = preferences;
+	}
+
+	record PreferencesView(boolean renewalReminders, boolean newsletter) {
+
+		static PreferencesView of(Preferences preferences) {
+			return new PreferencesView(preferences.renewalReminders(), preferences.newsletter());
+		}
+
+	}
+
+	record PreferencesChange(@NotNull Boolean renewalReminders, @NotNull Boolean newsletter) {
+	}
+
+	@GetMapping
+	@Operation(summary = "The caller's mail preferences")
+	PreferencesView show(CurrentUser caller) {
+		return PreferencesView.of(preferences.of(addressOf(caller)));
+	}
+
+	@PutMapping
+	@Operation(summary = "Change the caller's mail preferences")
+	PreferencesView change(CurrentUser caller, @Valid @RequestBody PreferencesChange change) {
+		return PreferencesView.of(preferences.change(addressOf(caller),
+				new Preferences(change.renewalReminders(), change.newsletter())));
+	}
+
+	private static String addressOf(CurrentUser caller) {
+		if (caller.email() == null || caller.email().isBlank()) {
+			throw new BusinessRuleException(
+					"Your account has no e-mail address, so there are no mail preferences to show or change.");
+		}
+		return caller.email();
+	}
+
+}

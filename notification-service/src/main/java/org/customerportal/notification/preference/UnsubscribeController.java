@@ -1,0 +1,108 @@
+package org.customerportal.notification.preference;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.customerportal.notification.preference.UnsubscribeTokens.Unsubscribe;
+import org.customerportal.platform.problem.PortalException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The signed link in every reminder (public: the token is the authorisation). GET only shows what a
+ * POST would do, because mail scanners follow links; POST unsubscribes and is also the RFC 8058
+ * one-click target. A token that does not verify answers 400 and changes nothing.
+ */
+@Controller
+@RequestMapping("/api/unsubscribe")
+class UnsubscribeController {
+
+	static final String INVALID = "This unsubscribe link is not valid or has expired. Use the link in a more recent e-mail, or change your mail preferences in the portal.";
+
+	private final UnsubscribeTokens tokens;
+
+	private final MailPreferences preferences;
+
+	UnsubscribeController(UnsubscribeTokens tokens, MailPreferences preferences) {
+		this.tokens = tokens;
+		this.preferences = preferences;
+	}
+
+	@GetMapping
+	@Operation(summary = "Confirmation page for an unsubscribe link; changes nothing")
+	ModelAndView confirm(@RequestParam String token, HttpServletRequest request, HttpServletResponse response) {
+		Unsubscribe unsubscribe = verified(token, request, response);
+		if (unsubscribe == null) {
+			return invalidPage();
+		}
+		return page("unsubscribe/confirm", unsubscribe, token, HttpStatus.OK);
+	}
+
+	@PostMapping
+	@Operation(summary = "Unsubscribe the address in the signed token (also the RFC 8058 one-click target)")
+	ModelAndView unsubscribe(@RequestParam String token, HttpServletRequest request, HttpServletResponse response) {
+		Unsubscribe unsubscribe = verified(token, request, response);
+		if (unsubscribe == null) {
+			return invalidPage();
+		}
+		preferences.unsubscribe(unsubscribe.recipient(), unsubscribe.scope());
+		return page("unsubscribe/done", unsubscribe, token, HttpStatus.OK);
+	}
+
+	/**
+	 * The verified token, or null when the caller reads HTML (they get the page); a client that does not
+	 * read HTML gets the usual problem document.
+	 */
+	private Unsubscribe verified(String token, HttpServletRequest request, HttpServletResponse response) {
+		// The token is a credential: keep it out of the Referer of anything the page links to.
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Content-Security-Policy",
+				"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+		Optional<Unsubscribe> verified = tokens.verify(token);
+		if (verified.isPresent()) {
+			return verified.get();
+		}
+		if (acceptsHtml(request)) {
+			return null;
+		}
+		throw new PortalException(HttpStatus.BAD_REQUEST, INVALID);
+	}
+
+	private static boolean acceptsHtml(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		try {
+			return accept != null && MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(MediaType.TEXT_HTML));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private static ModelAndView page(String view, Unsubscribe unsubscribe, String token, HttpStatus status) {
+		ModelAndView page = new ModelAndView(view, Map.of("recipient", unsubscribe.recipient(), "scope",
+				unsubscribe.scope().description(), "token", token));
+		page.setStatus(status);
+		return page;
+	}
+
+	private static ModelAndView invalidPage() {
+		ModelAndView page = new ModelAndView("unsubscribe/invalid", Map.of("message", INVALID));
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		return page;
+	}
+
+}

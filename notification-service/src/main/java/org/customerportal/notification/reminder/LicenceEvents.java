@@ -1,0 +1,46 @@
+package org.customerportal.notification.reminder;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What this service reads from {@code portal.license.events}: when each licence ends.
+ */
+final class LicenceEvents {
+
+	private LicenceEvents() {
+	}
+
+	static final String ISSUED = "portal.license.issued.v1";
+
+	static final String RENEWED = "portal.license.renewed.v1";
+
+	static final String EXPIRED = "portal.license.expired.v1";
+
+	/** license.issued and license.renewed: the end date is expiresAt (annual) or maintenanceExpiresAt (perpetual). */
+	record LicenceEndKnown(UUID licenseId, UUID orderId, UUID organizationId, String product, String type,
+			LocalDate expiresAt, LocalDate maintenanceExpiresAt) {
+
+		LocalDate endDate() {
+			if ("TRIAL".equals(type)) {
+				return null;
+			}
+			if ("PERPETUAL".equals(type)) {
+				return maintenanceExpiresAt;
+			}
+			return expiresAt != null ? expiresAt : maintenanceExpiresAt;
+		}
+
+		String licenceType() {
+			if (type != null) {
+				return type;
+			}
+			return maintenanceExpiresAt != null && expiresAt == null ? "PERPETUAL" : "ANNUAL";
+		}
+
+	}
+
+	record LicenceExpired(UUID licenseId, UUID orderId, UUID organizationId, String type, LocalDate expiredOn) {
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.customerportal.notification.reminder;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.customerportal.notification.reminder.ReminderScan.ScanResult;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Runs the reminder scan now instead of waiting for its schedule (support only; safe while a
+ * scheduled scan runs on this or another instance).
+ */
+@RestController
+@PreAuthorize("hasRole('support')")
+class ReminderScanController {
+
+	private final ReminderScan scan;
+
+	ReminderScanController(ReminderScan scan) {
+		this.scan = scan;
+	}
+
+	@PostMapping("/api/notifications/reminders/scan")
+	@Operation(summary = "Queue the reminders due today now (support only)")
+	ScanResult scan() {
+		return scan.scan();
+	}
+
+}

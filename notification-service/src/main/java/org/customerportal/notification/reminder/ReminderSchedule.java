@@ -1,0 +1,114 @@
+package org.customerportal.notification.reminder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.customerportal.notification.NotificationProperties;
+import org.customerportal.notification.Times;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the licence read model and its reminder rows: when a licence's end date becomes known or
+ * changes, the rows (licence, end date, threshold, due day) of the new date are written and the unsent
+ * ones of any other date are cancelled, together with reminders of that date still waiting in the
+ * outbox. A renewal thus starts a fresh series and nothing due for the old date goes out after it.
+ */
+@Component
+class ReminderSchedule {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batches;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	ReminderSchedule(JdbcClient jdbc, JdbcTemplate batches, NotificationProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	void licenceEnds(UUID licenceId, UUID orderId, UUID organizationId, String product, String type,
+			LocalDate endDate) {
+		var now = Times.utc(clock.instant());
+		jdbc.sql("""
+				insert into licence (licence_id, order_id, organization_id, product, type, end_date, updated_at)
+				values (:licence, :order, :organization, :product, :type, :endDate, :now)
+				on conflict (licence_id) do update
+				set order_id = coalesce(licence.order_id, excluded.order_id),
+				    organization_id = coalesce(excluded.organization_id, licence.organization_id),
+				    product = coalesce(excluded.product, licence.product),
+				    type = excluded.type,
+				    end_date = excluded.end_date,
+				    expired_on = case when excluded.end_date is distinct from licence.end_date then null
+				                      else licence.expired_on end,
+				    updated_at = excluded.updated_at""")
+			.param("licence", licenceId)
+			.param("order", orderId)
+			.param("organization", organizationId)
+			.param("product", product)
+			.param("type", type)
+			.param("endDate", endDate)
+			.param("now", now)
+			.update();
+		jdbc.sql("""
+				update reminder set status = 'CANCELLED', processed_at = :now
+				where licence_id = :licence and status = 'DUE' and (cast(:endDate as date) is null or end_date <> :endDate)""")
+			.param("licence", licenceId)
+			.param("endDate", endDate)
+			.param("now", now)
+			.update();
+		jdbc.sql("""
+				update outgoing_mail set status = 'CANCELLED'
+				where licence_id = :licence and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'
+				  and (cast(:endDate as date) is null or end_date <> :endDate)""")
+			.param("licence", licenceId)
+			.param("endDate", endDate)
+			.update();
+		if (endDate == null || "TRIAL".equals(type)) {
+			return;
+		}
+		LocalDate earliest = today().minusDays(properties.reminders().maxLatenessDays());
+		List<Object[]> rows = new ArrayList<>();
+		for (int threshold : properties.reminders().thresholds()) {
+			LocalDate due = endDate.minusDays(threshold);
+			if (!due.isBefore(earliest)) {
+				rows.add(new Object[] { licenceId, endDate, threshold, due });
+			}
+		}
+		// A date the licence had before (renewed, then the renewal reverted) gets its unsent rows back;
+		// what was already sent for it stays sent (the outbox key forbids a second copy).
+		batches.batchUpdate("""
+				insert into reminder (licence_id, end_date, threshold_days, due_on, status) values (?, ?, ?, ?, 'DUE')
+				on conflict (licence_id, end_date, threshold_days) do update set status = 'DUE', processed_at = null
+				where reminder.status = 'CANCELLED'""", rows);
+	}
+
+	/** Nothing is due after the licence ended: reminders for later days are cancelled. */
+	void licenceExpired(UUID licenceId, LocalDate expiredOn) {
+		jdbc.sql("update licence set expired_on = ?, updated_at = ? where licence_id = ?")
+			.params(expiredOn, Times.utc(clock.instant()), licenceId)
+			.update();
+		if (expiredOn != null) {
+			jdbc.sql("""
+					update reminder set status = 'CANCELLED', processed_at = ?
+					where licence_id = ? and status = 'DUE' and due_on > ?""")
+				.params(Times.utc(clock.instant()), licenceId, expiredOn)
+				.update();
+		}
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(properties.reminders().zone()));
+	}
+
+}
