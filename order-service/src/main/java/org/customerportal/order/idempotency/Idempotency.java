@@ -1,0 +1,133 @@
+package org.customerportal.order.idempotency;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.customerportal.order.OrderServiceProperties;
+import org.customerportal.order.Timestamps;
+import org.customerportal.platform.problem.BusinessRuleException;
+import org.customerportal.platform.security.CurrentUser;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes a POST safe to repeat with an {@code Idempotency-Key} header: the first request with a key
+ * runs and its response is stored in the same transaction as its effect; a repeat by the same caller
+ * gets that response again (with {@code Idempotent-Replayed: true}) and changes nothing. A repeat that
+ * arrives while the first is still running waits for it. A first request that fails stores nothing,
+ * so it can be retried with the same key. Reusing a key for a different request answers 422.
+ */
+@Component
+public class Idempotency {
+
+	public static final String HEADER = "Idempotency-Key";
+
+	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final OrderServiceProperties properties;
+
+	Idempotency(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
+			OrderServiceProperties properties) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.json = json;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * Runs {@code action} in a transaction, at most once per caller and key.
+	 * @param key the header's value, or null to simply run the action in a transaction
+	 * @param operation what is asked, e.g. {@code "POST /api/orders/{id}/payments"} with the ids filled in
+	 * @param request the request body, part of what a repeat must match
+	 */
+	public <T> ResponseEntity<T> execute(String key, CurrentUser caller, String operation, Object request,
+			Class<T> responseType, Supplier<ResponseEntity<T>> action) {
+		if (key == null) {
+			return transactions.execute(status -> action.get());
+		}
+		String fingerprint = fingerprint(operation, request);
+		return transactions.execute(status -> {
+			int claimed = jdbc.sql("""
+					insert into idempotency_key (user_id, idempotency_key, fingerprint, created_at) values (?, ?, ?, ?)
+					on conflict do nothing
+					""").params(caller.subject(), key, fingerprint, Timestamps.now(clock)).update();
+			if (claimed == 0) {
+				return replay(caller, key, fingerprint, responseType);
+			}
+			ResponseEntity<T> response = action.get();
+			URI location = response.getHeaders().getLocation();
+			jdbc.sql("""
+					update idempotency_key set response_status = ?, response_body = ?, response_location = ?
+					where user_id = ? and idempotency_key = ?
+					""")
+				.params(response.getStatusCode().value(),
+						response.getBody() == null ? null : json.writeValueAsString(response.getBody()),
+						location == null ? null : location.toString(), caller.subject(), key)
+				.update();
+			return response;
+		});
+	}
+
+	private <T> ResponseEntity<T> replay(CurrentUser caller, String key, String fingerprint, Class<T> responseType) {
+		Stored stored = jdbc.sql("""
+				select fingerprint, response_status, response_body, response_location from idempotency_key
+				where user_id = ? and idempotency_key = ?
+				""").params(caller.subject(), key).query(Stored.class).single();
+		if (!stored.fingerprint().equals(fingerprint)) {
+			throw new BusinessRuleException("This Idempotency-Key was already used for a different request. "
+					+ "Use a new key for a new request.");
+		}
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.responseStatus())
+			.header(REPLAYED_HEADER, "true");
+		Optional.ofNullable(stored.responseLocation()).ifPresent(location -> builder.header(HttpHeaders.LOCATION, location));
+		T body = stored.responseBody() == null ? null : json.readValue(stored.responseBody(), responseType);
+		return builder.body(body);
+	}
+
+	private String fingerprint(String operation, Object request) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(operation.getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+			digest.update(json.writeValueAsBytes(request));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Forgets keys older than the retention: a repeat after that is a new request. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void forgetOldKeys() {
+		jdbc.sql("delete from idempotency_key where created_at < ?")
+			.param(Timestamps.of(Instant.now(clock).minus(properties.idempotencyRetention())))
+			.update();
+	}
+
+	record Stored(String fingerprint, int responseStatus, String responseBody, String responseLocation) {
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.customerportal.order.orders;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders/{orderId}/contacts")
+class OrderContactsController {
+
+	private final Orders orders;
+
+	OrderContactsController(Orders orders) {
+		this.orders = orders;
+	}
+
+	@GetMapping
+	@Operation(summary = "The order's contact list (contacts and support)")
+	List<OrderView.ContactView> contacts(@PathVariable UUID orderId, CurrentUser caller) {
+		return orders.contacts(orderId, caller);
+	}
+
+	@PostMapping
+	@Operation(summary = "Add a member of the order's organisation to its contacts (contacts only)")
+	ResponseEntity<OrderView.ContactView> add(@PathVariable UUID orderId, @Valid @RequestBody AddContact request,
+			CurrentUser caller) {
+		OrderView.ContactView contact = orders.addContact(orderId, request.email().strip(), caller);
+		return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/contacts/" + contact.userId()))
+			.body(contact);
+	}
+
+	@DeleteMapping("/{userId}")
+	@Operation(summary = "Remove a contact: they lose access to the order's licences and reminders")
+	ResponseEntity<Void> remove(@PathVariable UUID orderId, @PathVariable String userId, CurrentUser caller) {
+		orders.removeContact(orderId, userId, caller);
+		return ResponseEntity.noContent().build();
+	}
+
+	record AddContact(@NotBlank @Email @Size(max = 254) String email) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.customerportal.order.orders;
+
+public enum OrderType {
+
+	NEW_PURCHASE, RENEWAL, QUOTA_EXPANSION, UPGRADE
+
+}

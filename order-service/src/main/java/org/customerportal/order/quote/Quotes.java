@@ -1,0 +1,119 @@
+package org.customerportal.order.quote;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.customerportal.order.LicenseType;
+import org.customerportal.order.Money;
+import org.customerportal.order.OrderServiceProperties;
+import org.customerportal.order.PaymentMethod;
+import org.customerportal.order.catalogue.Catalogue;
+import org.customerportal.order.catalogue.Product;
+import org.customerportal.order.membership.Member;
+import org.customerportal.order.membership.Memberships;
+import org.customerportal.order.orders.NewOrder;
+import org.customerportal.order.orders.OrderType;
+import org.customerportal.order.orders.OrderView;
+import org.customerportal.order.orders.Orders;
+import org.customerportal.platform.problem.NotFoundException;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quotes priced from the catalogue for members of an organisation, and turning one into an order.
+ */
+@Service
+class Quotes {
+
+	private final QuoteRepository repository;
+
+	private final Catalogue catalogue;
+
+	private final Memberships memberships;
+
+	private final Orders orders;
+
+	private final Clock clock;
+
+	private final OrderServiceProperties properties;
+
+	Quotes(QuoteRepository repository, Catalogue catalogue, Memberships memberships, Orders orders, Clock clock,
+			OrderServiceProperties properties) {
+		this.repository = repository;
+		this.catalogue = catalogue;
+		this.memberships = memberships;
+		this.orders = orders;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** One requested line, already checked against the catalogue. */
+	record Request(String product, LicenseType licenseType, int quota) {
+	}
+
+	@Transactional
+	QuoteView create(UUID organizationId, List<Request> requested, CurrentUser caller) {
+		requireMember(organizationId, caller);
+		List<QuoteLine> lines = requested.stream().map(this::price).toList();
+		Quote quote = Quote.of(organizationId, caller.subject(), lines, Money.USD, Instant.now(clock),
+				properties.quoteValidity());
+		return QuoteView.of(repository.save(quote));
+	}
+
+	@Transactional(readOnly = true)
+	QuoteView get(UUID quoteId, CurrentUser caller) {
+		Quote quote = repository.findById(quoteId)
+			.filter(q -> memberships.isMember(q.organizationId(), caller.subject()))
+			.orElseThrow(Quotes::quoteNotFound);
+		return QuoteView.of(quote);
+	}
+
+	/**
+	 * Turns an unexpired quote into an order at the quote's prices; the caller becomes the order's
+	 * first contact. The quote's row lock and the unique quote id on orders make it once per quote.
+	 */
+	@Transactional
+	OrderView order(UUID quoteId, PaymentMethod paymentMethod, CurrentUser caller) {
+		Quote quote = repository.findLockedById(quoteId).orElseThrow(Quotes::quoteNotFound);
+		Member member = memberships.member(quote.organizationId(), caller.subject())
+			.orElseThrow(Quotes::quoteNotFound);
+		Instant now = Instant.now(clock);
+		quote.assertOrderable(now);
+		List<NewOrder.Line> lines = quote.lines()
+			.stream()
+			.map(line -> new NewOrder.Line(line.product(), line.productName(), line.licenseType(), line.quota(), null,
+					line.productVersion(), new Money(line.unitPrice(), quote.currency()),
+					new Money(line.amount(), quote.currency())))
+			.toList();
+		OrderView order = orders.place(new NewOrder(quote.organizationId(), quote.id(), OrderType.NEW_PURCHASE, lines,
+				quote.currency(), paymentMethod, member.userId(), member.email()));
+		quote.ordered(order.id(), now);
+		repository.save(quote);
+		return order;
+	}
+
+	private QuoteLine price(Request request) {
+		Product product = catalogue.product(request.product())
+			.orElseThrow(() -> new IllegalStateException("Unchecked product " + request.product()));
+		Money unitPrice = product.unitPrice(request.licenseType())
+			.orElseThrow(() -> new IllegalStateException("Unchecked licence type " + request.licenseType()));
+		return new QuoteLine(product.code(), product.name(), request.licenseType(), request.quota(),
+				product.currentVersion(), unitPrice.amount(), unitPrice.times(request.quota()).amount());
+	}
+
+	private void requireMember(UUID organizationId, CurrentUser caller) {
+		if (!memberships.isMember(organizationId, caller.subject())) {
+			throw new NotFoundException(
+					"There is no such organization, or you are not one of its members yet. If you have just joined it, try again in a moment.");
+		}
+	}
+
+	private static NotFoundException quoteNotFound() {
+		return new NotFoundException("There is no such quote, or you are not a member of its organization.");
+	}
+
+}
