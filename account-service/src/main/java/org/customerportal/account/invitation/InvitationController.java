@@ -1,0 +1,68 @@
+package org.customerportal.account.invitation;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.customerportal.account.Paged;
+import org.customerportal.account.organization.OrganizationView;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Invitations")
+class InvitationController {
+
+	private final Invitations invitations;
+
+	InvitationController(Invitations invitations) {
+		this.invitations = invitations;
+	}
+
+	record NewInvitation(@NotBlank @Email @Size(max = 254) String email) {
+	}
+
+	record Acceptance(@NotBlank @Size(max = 100) String token) {
+	}
+
+	@PostMapping("/api/organizations/{organizationId}/invitations")
+	@Operation(summary = "Invite a person by e-mail (members only); the invitation expires after 14 days",
+			description = "409 if the person is already a member or has a pending invitation.")
+	ResponseEntity<InvitationView> invite(@PathVariable UUID organizationId, @Valid @RequestBody NewInvitation body,
+			CurrentUser caller) {
+		Invitation invitation = invitations.invite(organizationId, body.email(), caller);
+		return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(invitation));
+	}
+
+	@GetMapping("/api/organizations/{organizationId}/invitations")
+	@Operation(summary = "Pending invitations, oldest first (members only)")
+	Paged<InvitationView> pending(@PathVariable UUID organizationId,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
+		return invitations.pending(organizationId, caller, page, size);
+	}
+
+	@PostMapping("/api/invitations/{invitationId}/accept")
+	@Operation(summary = "Join the organization with the token from the invitation e-mail",
+			description = "The caller's verified e-mail must be the invited one (403); 409 if the caller belongs to "
+					+ "another organization or the invitation was used; 410 if it has expired.")
+	OrganizationView accept(@PathVariable UUID invitationId, @Valid @RequestBody Acceptance body,
+			CurrentUser caller) {
+		return OrganizationView.of(invitations.accept(invitationId, body.token(), caller));
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.customerportal.account.invitation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.customerportal.account.Paged;
+import org.customerportal.account.organization.Organization;
+import org.customerportal.account.organization.Organizations;
+import org.customerportal.account.user.User;
+import org.customerportal.account.user.Users;
+import org.customerportal.platform.events.IntegrationEvent;
+import org.customerportal.platform.problem.ConflictException;
+import org.customerportal.platform.problem.ForbiddenException;
+import org.customerportal.platform.problem.NotFoundException;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Members invite people by e-mail address; the invited person accepts with the link from the e-mail,
+ * signed in with that same, verified address.
+ */
+@Service
+public class Invitations {
+
+	static final String NOT_FOUND = "This invitation does not exist or the link is incomplete. Open the link from the invitation e-mail again.";
+
+	static final String EMAIL_NOT_VERIFIED = "Verify your e-mail address first, then open the invitation link again.";
+
+	static final String WRONG_EMAIL = "This invitation was sent to a different e-mail address. Sign in with the address that received it.";
+
+	private final InvitationRepository repository;
+
+	private final Organizations organizations;
+
+	private final Users users;
+
+	private final InvitationProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Invitations(InvitationRepository repository, Organizations organizations, Users users,
+			InvitationProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.organizations = organizations;
+		this.users = users;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Invitation invite(UUID organizationId, String email, CurrentUser caller) {
+		User inviter = users.caller(caller);
+		Organization organization = organizations.ofMember(organizationId, caller);
+		String address = email.strip();
+		if (users.findActiveByEmail(address).stream().anyMatch(person -> organization.isMember(person.id()))) {
+			throw new ConflictException(address + " is already a member of this organization.");
+		}
+		Instant now = clock.instant();
+		repository.expireOverdue(organizationId, address, now);
+		String alreadyInvited = address + " has already been invited and the invitation is still pending.";
+		if (repository.existsPending(organizationId, address)) {
+			throw new ConflictException(alreadyInvited);
+		}
+		InvitationToken token = InvitationToken.generate();
+		Invitation invitation = Invitation.issue(organizationId, address, token, inviter.id(), now,
+				properties.validity());
+		try {
+			repository.save(invitation);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// invited at the same moment by someone else
+			throw new ConflictException(alreadyInvited);
+		}
+		events.publishEvent(new InvitationCreated(IntegrationEvent.newEventId(), now, invitation.id(), organizationId,
+				organization.name(), invitation.email(), inviter.id(), inviter.name(), acceptUrl(invitation, token),
+				invitation.expiresAt()));
+		return invitation;
+	}
+
+	@Transactional(readOnly = true)
+	Paged<InvitationView> pending(UUID organizationId, CurrentUser caller, int page, int size) {
+		organizations.ofMember(organizationId, caller);
+		Page<Invitation> found = repository.findByOrganizationIdAndStatusAndExpiresAtAfter(organizationId,
+				Invitation.Status.PENDING, clock.instant(), PageRequest.of(page, size, Sort.by("createdAt", "id")));
+		return new Paged<>(found.map(InvitationView::of).getContent(), page, size, found.getTotalElements());
+	}
+
+	@Transactional
+	Organization accept(UUID invitationId, String token, CurrentUser caller) {
+		User person = users.lockCaller(caller);
+		Invitation invitation = repository.findById(invitationId)
+			.filter(found -> found.opensWith(token))
+			.orElseThrow(() -> new NotFoundException(NOT_FOUND));
+		Instant now = clock.instant();
+		invitation.checkUsable(now);
+		if (!caller.emailVerified()) {
+			throw new ForbiddenException(EMAIL_NOT_VERIFIED);
+		}
+		if (!invitation.isAddressedTo(caller.email())) {
+			throw new ForbiddenException(WRONG_EMAIL);
+		}
+		Organization organization = organizations.join(invitation.organizationId(), person);
+		invitation.accept(person.id(), now);
+		repository.save(invitation);
+		return organization;
+	}
+
+	/** Forgets every invitation sent to the address of an account being removed. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void forgetInvitationsTo(String email) {
+		repository.deleteAllTo(email);
+	}
+
+	private String acceptUrl(Invitation invitation, InvitationToken token) {
+		return UriComponentsBuilder.fromUri(properties.acceptBaseUrl())
+			.path("/invitations/{id}")
+			.queryParam("token", token.value())
+			.buildAndExpand(invitation.id())
+			.toUriString();
+	}
+
+}
