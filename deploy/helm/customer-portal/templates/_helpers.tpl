@@ -158,6 +158,8 @@ gateway account-service order-service license-service notification-service
   value: {{ .host | quote }}
 - name: SMTP_PORT
   value: {{ .port | quote }}
+- name: SMTP_STARTTLS
+  value: {{ .starttls | default false | quote }}
 - name: SMTP_USERNAME
   value: {{ .username | quote }}
 {{- if .existingSecret }}

@@ -281,7 +281,7 @@ class ChartRenderingTest {
 						"PORTAL_BASE_URL"),
 				"order-service", Set.of(), "license-service",
 				Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY"), "notification-service",
-				Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "MAIL_FROM", "PORTAL_BASE_URL", "UNSUBSCRIBE_SIGNING_KEY"));
+				Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "MAIL_FROM", "PORTAL_BASE_URL", "UNSUBSCRIBE_SIGNING_KEY"));
 
 		for (String service : RenderedChart.SERVICES) {
 			Map<String, EnvVar> env = env(chart.deployment(service));
