@@ -149,6 +149,8 @@ class ComposeFileTest {
 		List<String> volumes = (List<String>) keycloak.get("volumes");
 
 		assertThat(volumes).contains("./deploy/keycloak/portal-realm.json:/opt/keycloak/data/import/portal-realm.json:ro");
+		assertThat(Repository.path("deploy/keycloak/portal-realm.json")).isRegularFile()
+			.content().contains("\"realm\"").contains("\"portal\"");
 		assertThat((List<String>) keycloak.get("command")).contains("--import-realm", "--hostname=http://localhost:8180");
 		assertThat((String) keycloak.get("image")).matches("quay.io/keycloak/keycloak:26\\.[0-9.]+");
 		for (String service : RenderedChart.SERVICES) {
