@@ -188,12 +188,13 @@ public class Orders {
 		return new PayableOrder(order.id(), order.organizationId(), order.total());
 	}
 
-	/** Locks an order for support to confirm a payment received. */
+	/**
+	 * Locks an order for support to confirm a payment received; {@link #markPaid} then refuses it if
+	 * it is paid or cancelled.
+	 */
 	@Transactional
-	public PayableOrder lockForConfirmation(UUID orderId) {
-		Order order = repository.findLockedById(orderId).orElseThrow(Orders::notFound);
-		order.assertPayable();
-		return new PayableOrder(order.id(), order.organizationId(), order.total());
+	public void lockForConfirmation(UUID orderId) {
+		repository.findLockedById(orderId).orElseThrow(Orders::notFound);
 	}
 
 	/** Records the method of a payment that is awaiting confirmation. */

@@ -1,0 +1,276 @@
+package org.customerportal.order;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.customerportal.platform.test.JsonSchemas;
+import org.customerportal.platform.test.PortalIntegrationTest;
+import org.customerportal.platform.test.TestTokens;
+import org.customerportal.platform.test.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * One Spring context for every integration test: the service against the JVM's real PostgreSQL and
+ * Kafka, fed account and licence events as CloudEvents on their topics (as account-service and
+ * license-service write them), with a clock tests can move.
+ */
+@PortalIntegrationTest(properties = { "portal.events.retry-backoff=100ms",
+		"portal.events.topics=portal.order.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt" })
+@Import(OrderIntegrationTestSupport.TestClockConfiguration.class)
+public abstract class OrderIntegrationTestSupport {
+
+	protected static final JsonMapper JSON = new JsonMapper();
+
+	protected static final TestTokens TOKENS = TestTokens.get();
+
+	protected static final TopicReader ORDER_EVENTS = TopicReader.of("portal.order.events");
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	private KafkaTemplate<String, byte[]> kafka;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClockConfiguration {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	/** A person of an organisation, as account-service announced them. */
+	protected record Person(UUID organizationId, String userId, String email) {
+
+		public String bearer() {
+			return "Bearer " + TOKENS.customer(userId, email);
+		}
+
+	}
+
+	protected static String supportBearer() {
+		return "Bearer " + TOKENS.support("support-" + UUID.randomUUID(), "support@vendor.example");
+	}
+
+	/** A new organisation with its creator as member and primary contact, once order-service knows them. */
+	protected Person newOrganization() {
+		UUID organizationId = UUID.randomUUID();
+		Person creator = person(organizationId);
+		String created = publishAccountEvent("portal.organization.created.v1", organizationId.toString(),
+				Map.of("organizationId", organizationId.toString(), "name", "Acme " + organizationId.toString().substring(0, 6),
+						"primaryContactId", creator.userId(), "primaryContactEmail", creator.email()));
+		String joined = memberJoined(creator);
+		awaitApplied(created, joined);
+		return creator;
+	}
+
+	/** Another member of the organisation, once order-service knows them. */
+	protected Person newMember(UUID organizationId) {
+		Person member = person(organizationId);
+		awaitApplied(memberJoined(member));
+		return member;
+	}
+
+	/** A person account-service has created but whose member.joined is not sent yet. */
+	protected static Person person(UUID organizationId) {
+		String userId = UUID.randomUUID().toString();
+		return new Person(organizationId, userId, "user-" + userId.substring(0, 8) + "@example.com");
+	}
+
+	protected String memberJoined(Person person) {
+		return publishAccountEvent("portal.member.joined.v1", person.organizationId().toString(),
+				Map.of("organizationId", person.organizationId().toString(), "userId", person.userId(), "email",
+						person.email(), "name", "Person " + person.userId().substring(0, 4)));
+	}
+
+	protected String publishAccountEvent(String type, String key, Map<String, ?> data) {
+		return publish("portal.account.events", "account-service", type, key, data);
+	}
+
+	/** license-service's {@code license.issued} for a licence bought by the given order. */
+	protected UUID licenseIssued(UUID orderId, UUID organizationId, String product, LicenseType type, int quota,
+			int productVersion) {
+		UUID licenseId = UUID.randomUUID();
+		LocalDate today = LocalDate.now(clock);
+		Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("licenseId", licenseId.toString());
+		data.put("orderId", orderId.toString());
+		data.put("organizationId", organizationId.toString());
+		data.put("product", product);
+		data.put("type", type.name());
+		data.put("productVersion", productVersion);
+		data.put("quota", quota);
+		data.put("validFrom", today.toString());
+		data.put("expiresAt", type == LicenseType.ANNUAL ? today.plusYears(1).toString() : null);
+		data.put("maintenanceExpiresAt", type == LicenseType.PERPETUAL ? today.plusYears(1).toString() : null);
+		awaitApplied(publish("portal.license.events", "license-service", "portal.license.issued.v1",
+				licenseId.toString(), data));
+		return licenseId;
+	}
+
+	/**
+	 * Writes a CloudEvent to the topic as the producing service would, after checking its data
+	 * against that service's schema; returns its id.
+	 */
+	protected String publish(String topic, String producer, String type, String key, Map<String, ?> fields) {
+		String id = UUID.randomUUID().toString();
+		Instant now = Instant.now(clock);
+		ObjectNode data = JSON.createObjectNode();
+		data.put("eventId", id);
+		data.put("occurredAt", now.toString());
+		data.setAll((ObjectNode) JSON.valueToTree(fields));
+		ProducerSchemas.assertValid(producer, type, data);
+		ObjectNode event = JSON.createObjectNode();
+		event.put("specversion", "1.0");
+		event.put("id", id);
+		event.put("type", type);
+		event.put("source", "/customer-portal/" + producer);
+		event.put("time", now.toString());
+		event.put("subject", key);
+		event.put("datacontenttype", "application/json");
+		event.set("data", data);
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+				JSON.writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
+		record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+		try {
+			kafka.send(record).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish " + type, ex);
+		}
+		return id;
+	}
+
+	/** Waits until the service has applied these events (its consumers record the ids they applied). */
+	protected void awaitApplied(String... eventIds) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (String id : eventIds) {
+				assertThat(jdbc.sql("select count(*) from inbox_event where event_id = ?")
+					.param(id)
+					.query(Long.class)
+					.single()).as("event %s applied", id).isEqualTo(1L);
+			}
+		});
+	}
+
+	// --- calls
+
+	protected JsonNode createQuote(Person person, String linesJson) throws Exception {
+		return json(mvc
+			.perform(post("/api/quotes").header("Authorization", person.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"organizationId\":\"" + person.organizationId() + "\",\"lines\":" + linesJson + "}"))
+			.andExpect(status().isCreated())
+			.andReturn());
+	}
+
+	/** Quotes the lines and turns the quote into an order; returns the order. */
+	protected JsonNode placeOrder(Person person, String linesJson) throws Exception {
+		JsonNode quote = createQuote(person, linesJson);
+		return json(mvc
+			.perform(post("/api/quotes/" + quote.get("id").asString() + "/order").header("Authorization", person.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"paymentMethod\":\"CREDIT_CARD\"}"))
+			.andExpect(status().isCreated())
+			.andReturn());
+	}
+
+	protected static MockHttpServletRequestBuilder payByCard(String orderId, Person person, String cardNumber) {
+		return post("/api/orders/" + orderId + "/payments").header("Authorization", person.bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"method":"CREDIT_CARD","card":{"number":"%s","expiryMonth":12,"expiryYear":2099,"cvc":"123"}}
+					""".formatted(cardNumber));
+	}
+
+	protected static JsonNode json(MvcResult result) {
+		return JSON.readTree(result.getResponse().getContentAsByteArray());
+	}
+
+	protected static UUID id(JsonNode node) {
+		return UUID.fromString(node.get("id").asString());
+	}
+
+	// --- what billing reads
+
+	/**
+	 * Checks a message this service wrote: a CloudEvent whose data matches the type's JSON Schema and
+	 * carries exactly the fields the schema (and the event catalogue) names.
+	 */
+	protected static JsonNode assertPublishedAsDocumented(TopicReader.Message message) {
+		JsonNode event = message.value();
+		assertThat(event.path("specversion").asString()).isEqualTo("1.0");
+		assertThat(event.path("source").asString()).isEqualTo("/customer-portal/order-service");
+		assertThat(event.path("subject").asString()).isEqualTo(message.key());
+		assertThat(event.path("datacontenttype").asString()).isEqualTo("application/json");
+		assertThat(event.path("id").asString()).isEqualTo(event.path("data").path("eventId").asString());
+		assertThat(message.headers()).containsEntry("content-type", "application/cloudevents+json");
+		String schema = "events/" + message.type().replaceFirst("^portal\\.", "") + ".schema.json";
+		JsonNode data = message.data();
+		JsonSchemas.assertValid(schema, data);
+		JsonNode schemaJson = JSON.readTree(Thread.currentThread().getContextClassLoader().getResourceAsStream(schema));
+		assertThat(names(data)).as("fields of %s", message.type())
+			.containsExactlyInAnyOrderElementsOf(names(schemaJson.get("properties")));
+		return data;
+	}
+
+	private static List<String> names(JsonNode object) {
+		List<String> names = new ArrayList<>();
+		Iterator<String> it = object.propertyNames().iterator();
+		it.forEachRemaining(names::add);
+		return names;
+	}
+
+	protected static List<TopicReader.Message> orderEvents(String orderId) {
+		return ORDER_EVENTS.readAll().stream().filter(m -> orderId.equals(m.key())).toList();
+	}
+
+	protected static Set<String> types(List<TopicReader.Message> messages) {
+		return messages.stream().map(TopicReader.Message::type).collect(java.util.stream.Collectors.toSet());
+	}
+
+}
