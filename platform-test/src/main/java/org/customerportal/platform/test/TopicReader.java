@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads what a service wrote to a topic, as a billing system would: from the beginning, with a group
- * of its own. Each call reads the whole topic again.
+ * Reads what a service wrote to a topic, as a billing system would, from the beginning. Each call
+ * reads the whole topic again, up to its current end.
  */
 public final class TopicReader {
 
@@ -28,12 +28,19 @@ public final class TopicReader {
 
 	private final String topic;
 
-	private TopicReader(String topic) {
+	private final String bootstrapServers;
+
+	private TopicReader(String topic, String bootstrapServers) {
 		this.topic = topic;
+		this.bootstrapServers = bootstrapServers;
 	}
 
 	public static TopicReader of(String topic) {
-		return new TopicReader(topic);
+		return new TopicReader(topic, TestKafka.bootstrapServers());
+	}
+
+	public static TopicReader of(String topic, String bootstrapServers) {
+		return new TopicReader(topic, bootstrapServers);
 	}
 
 	/** A message as read: its key, CloudEvent JSON and headers. */
@@ -50,27 +57,23 @@ public final class TopicReader {
 	}
 
 	public List<Message> readAll() {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		List<Message> messages = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			int emptyPolls = 0;
-			boolean assigned = false;
-			while (emptyPolls < 3) {
-				var records = consumer.poll(Duration.ofMillis(300));
-				assigned |= !consumer.assignment().isEmpty();
-				if (records.isEmpty()) {
-					emptyPolls += assigned ? 1 : 0;
-				}
-				for (ConsumerRecord<String, byte[]> record : records) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+				.stream()
+				.map(info -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+					&& System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
 					messages.add(toMessage(record));
-				}
-				if (!assigned && emptyPolls == 0 && messages.isEmpty()) {
-					// wait for the group to be assigned before counting empty polls
-					continue;
 				}
 			}
 		}

@@ -1,0 +1,134 @@
+package org.customerportal.platform.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node Kafka broker in a process of its own, on a port chosen in advance, so a test can
+ * point a service at it while it is down and start it later (a broker outage, for real).
+ */
+public final class KafkaProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final String bootstrapServers;
+
+	private final Path directory;
+
+	private KafkaProcess(Process process, String bootstrapServers, Path directory) {
+		this.process = process;
+		this.bootstrapServers = bootstrapServers;
+		this.directory = directory;
+	}
+
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Starts a broker listening on 127.0.0.1:{@code port} and waits until it answers. */
+	public static KafkaProcess start(int port) {
+		try {
+			Path directory = Files.createTempDirectory("kafka-process");
+			int controllerPort = freePort();
+			Path config = directory.resolve("server.properties");
+			Files.writeString(config, String.join("\n", "process.roles=broker,controller", "node.id=1",
+					"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+					"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+					"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
+					"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+					"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + directory.resolve("data"),
+					"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+					"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
+					"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
+					"auto.create.topics.enable=true", "num.partitions=1", ""));
+			File log = directory.resolve("kafka.log").toFile();
+			Process format = java(log, "kafka.tools.StorageTool", "format", "--ignore-formatted", "-t",
+					Uuid.randomUuid().toString(), "-c", config.toString());
+			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+				throw new IllegalStateException("Formatting Kafka storage failed, see " + log);
+			}
+			Process broker = java(log, "kafka.Kafka", config.toString());
+			KafkaProcess started = new KafkaProcess(broker, "127.0.0.1:" + port, directory);
+			started.awaitReady(Duration.ofSeconds(60));
+			return started;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String bootstrapServers() {
+		return bootstrapServers;
+	}
+
+	@Override
+	public void close() {
+		process.destroy();
+		try {
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void awaitReady(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String[] hostPort = bootstrapServers.split(":");
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("Kafka exited early, see " + directory.resolve("kafka.log"));
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 500);
+				try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+					admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+					return;
+				}
+			}
+			catch (Exception notYet) {
+				TimeUnit.MILLISECONDS.sleep(250);
+			}
+		}
+		close();
+		throw new IllegalStateException("Kafka did not become ready in " + timeout + ", see "
+				+ directory.resolve("kafka.log"));
+	}
+
+	private static Process java(File log, String mainClass, String... args) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new java.util.ArrayList<>(
+				List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+			.start();
+	}
+
+}
