@@ -106,7 +106,7 @@ class KeycloakDisabling {
 		}
 		catch (RuntimeException ex) {
 			int attempts = task.attempts() + 1;
-			Duration wait = backoff(attempts);
+			Duration wait = properties.retryAfter(attempts);
 			jdbc.sql("""
 					update keycloak_disable_task
 					set attempts = :attempts, next_attempt_at = :next, last_error = :error
@@ -120,15 +120,6 @@ class KeycloakDisabling {
 					attempts, wait, ex.getMessage());
 			return false;
 		}
-	}
-
-	/** The wait after the given number of failed attempts. */
-	Duration backoff(int failedAttempts) {
-		Duration wait = properties.firstRetry();
-		for (int i = 1; i < failedAttempts && wait.compareTo(properties.maxRetry()) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : wait;
 	}
 
 	private long pending() {
