@@ -1,0 +1,35 @@
+package org.customerportal.gateway.problem;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The trace id of a request, taken from the server observation that spans the whole exchange, so a
+ * customer can quote it and support can find every hop's logs.
+ */
+public final class TraceIds {
+
+	private TraceIds() {
+	}
+
+	public static @Nullable String of(ServerWebExchange exchange) {
+		ServerRequestObservationContext observation = ServerRequestObservationContext
+			.findCurrent(exchange.getAttributes())
+			.orElse(null);
+		if (observation == null) {
+			return null;
+		}
+		TracingContext tracing = observation.get(TracingContext.class);
+		Span span = tracing != null ? tracing.getSpan() : null;
+		if (span == null) {
+			return null;
+		}
+		String traceId = span.context().traceId();
+		return traceId.isEmpty() ? null : traceId;
+	}
+
+}

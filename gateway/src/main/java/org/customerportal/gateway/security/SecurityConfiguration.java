@@ -1,0 +1,95 @@
+package org.customerportal.gateway.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Who may pass: a valid Keycloak access token on every route except the public ones of the API
+ * contract (licence validation and public key, unsubscribe), health probes, metrics and the API
+ * documentation. The services check the token again and decide what the caller may see.
+ * <p>
+ * Kept cheap, as it runs on every request: stateless (no session, no request cache, no security
+ * context storage), no anonymous authentication object, and validated tokens are remembered until
+ * they expire ({@link CachingJwtAuthenticationManager}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties({ CorsProperties.class, TokenCacheProperties.class })
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+			ProblemSecurityHandlers problems, CorsConfigurationSource cors, TokenCacheProperties tokenCache,
+			Clock clock) {
+		var authenticationManager = new CachingJwtAuthenticationManager(
+				new JwtReactiveAuthenticationManager(jwtDecoder), tokenCache, clock);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.cors(spec -> spec.configurationSource(cors))
+			.headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
+			.authorizeExchange(exchanges -> exchanges
+				// public calls of the API contract
+				.pathMatchers(HttpMethod.POST, "/api/licenses/validate").permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/licenses/public-key").permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/unsubscribe").permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/unsubscribe").permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/unsubscribe").permitAll()
+				// probes and metrics (the ingress should expose only /api, /v3/api-docs and Swagger UI)
+				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/actuator/prometheus")
+				.permitAll()
+				// one Swagger UI for all services
+				.pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
+						"/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer
+				.jwt(jwt -> jwt.authenticationManager(authenticationManager))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.build();
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language", "If-Match",
+				"If-None-Match", "traceparent", "tracestate"));
+		cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Trace-Id"));
+		// Bearer tokens, not cookies: the browser sends no credentials of its own.
+		cors.setAllowCredentials(false);
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.customerportal.gateway.security;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How many validated access tokens the gateway remembers, and for how long at most (never past
+ * the token's own expiry).
+ */
+@ConfigurationProperties("portal.gateway.token-cache")
+record TokenCacheProperties(@DefaultValue("5000") long maxSize, @DefaultValue("5m") Duration maxAge) {
+}

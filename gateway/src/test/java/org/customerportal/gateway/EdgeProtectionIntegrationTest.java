@@ -1,0 +1,142 @@
+package org.customerportal.gateway;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeProtectionIntegrationTest extends GatewayIntegrationTestSupport {
+
+	private static final int ONE_MB = 1024 * 1024;
+
+	@Test
+	void aUserOverTheirRateAnswers429WithRetryAfterAndOtherUsersAreNotAffected() {
+		String token = freshToken();
+		List<Integer> statuses = new ArrayList<>();
+		HttpResponse<String> refused = null;
+		for (int i = 0; i < 15 && refused == null; i++) {
+			HttpResponse<String> response = get("/api/licenses", token);
+			statuses.add(response.statusCode());
+			if (response.statusCode() == 429) {
+				refused = response;
+			}
+		}
+
+		assertThat(statuses.subList(0, 10)).containsOnly(200);
+		assertThat(refused).isNotNull();
+		assertThat(assertProblem(refused, 429).get("detail").asString())
+			.isEqualTo("Too many requests. Please wait a moment and try again.");
+		assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 2);
+		assertThat(get("/api/licenses", freshToken()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aClientAddressOverItsRateOnAPublicCallAnswers429() {
+		HttpResponse<String> refused = null;
+		int allowed = 0;
+		for (int i = 0; i < 40 && refused == null; i++) {
+			HttpResponse<String> response = validateFrom("203.0.113.7");
+			if (response.statusCode() == 429) {
+				refused = response;
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(json(response).get("forwardedFor").asString()).isEqualTo("203.0.113.7");
+				allowed++;
+			}
+		}
+
+		assertThat(allowed).isBetween(30, 35);
+		assertProblem(refused, 429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(validateFrom("203.0.113.8").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aPreflightFromThePortalsOriginIsAllowed() {
+		HttpResponse<String> response = preflight("https://portal.example.com");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://portal.example.com");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+			.contains("authorization", "content-type");
+	}
+
+	@Test
+	void aPreflightFromAnotherOriginIsRefused() {
+		HttpResponse<String> response = preflight("https://evil.example");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
+	void aCrossOriginCallMayReadTheTraceIdAndRetryAfter() {
+		HttpResponse<String> response = send(request("/api/me").header("Origin", "http://localhost:3000")
+			.header("Authorization", "Bearer " + freshToken())
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+		assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+			.contains("X-Trace-Id", "Retry-After");
+	}
+
+	@Test
+	void aBodyOverOneMegabyteIsRefusedWith413BeforeReachingTheService() {
+		HttpResponse<String> response = send(request("/api/orders/too-large/payments")
+			.header("Authorization", "Bearer " + freshToken())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[ONE_MB + 1]))
+			.build());
+
+		assertThat(assertProblem(response, 413).get("detail").asString())
+			.isEqualTo("The request is too large: at most 1 MB is accepted.");
+		assertThat(ORDER.receivedFor("/api/orders/too-large/payments")).isEmpty();
+	}
+
+	@Test
+	void aChunkedBodyGrowingOverTheLimitIsRefusedWith413() {
+		HttpResponse<String> response = send(request("/api/orders/chunked/payments")
+			.header("Authorization", "Bearer " + freshToken())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2 * ONE_MB])))
+			.build());
+
+		assertProblem(response, 413);
+	}
+
+	@Test
+	void aBodyWithinTheLimitReachesTheServiceWhole() {
+		HttpResponse<String> response = send(request("/api/orders/large-enough/payments")
+			.header("Authorization", "Bearer " + freshToken())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[ONE_MB]))
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("bodyBytes").asInt()).isEqualTo(ONE_MB);
+	}
+
+	private HttpResponse<String> validateFrom(String clientAddress) {
+		return send(request("/api/licenses/validate").header("X-Forwarded-For", clientAddress)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"K\",\"product\":\"P\"}"))
+			.build());
+	}
+
+	private HttpResponse<String> preflight(String origin) {
+		return send(request("/api/orders").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization,content-type")
+			.build());
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.customerportal.gateway;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.customerportal.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
+
+	@ParameterizedTest
+	@CsvSource({ "/api/me, account-service", "/api/organizations/o-1/users, account-service",
+			"/api/invitations/i-1, account-service", "/api/users/u-1, account-service",
+			"/api/products, order-service", "/api/quotes/q-1, order-service", "/api/orders?page=0&size=20, order-service",
+			"/api/renewals, order-service", "/api/quota-orders, order-service",
+			"/api/licenses/upcoming-renewals?withinDays=90, license-service", "/api/trials/t-1, license-service",
+			"/api/notifications/preferences, notification-service" })
+	void routesEachPathToItsServiceAndForwardsTheToken(String pathAndQuery, String service) {
+		String token = freshToken();
+
+		HttpResponse<String> response = get(pathAndQuery, token);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode received = json(response);
+		assertThat(received.get("service").asString()).isEqualTo(service);
+		assertThat(received.get("path").asString() + query(received)).isEqualTo(pathAndQuery);
+		assertThat(received.get("authorization").asString()).isEqualTo("Bearer " + token);
+	}
+
+	@Test
+	void theTraceContinuesIntoTheServiceAndItsIdIsOnTheResponse() {
+		HttpResponse<String> response = get("/api/licenses/traced", freshToken());
+
+		String traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
+		assertThat(traceId).matches("[0-9a-f]{32}");
+		// W3C traceparent: version-traceid-spanid-flags
+		assertThat(json(response).get("traceparent").asString()).startsWith("00-" + traceId + "-");
+	}
+
+	@Test
+	void withoutATokenAnswers401AndTheServiceIsNotCalled() {
+		HttpResponse<String> response = get("/api/orders/never-reached", null);
+
+		JsonNode problem = assertProblem(response, 401);
+		assertThat(problem.get("detail").asString()).isEqualTo("A valid access token is required. Sign in again and retry.");
+		assertThat(problem.get("instance").asString()).isEqualTo("/api/orders/never-reached");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(ORDER.receivedFor("/api/orders/never-reached")).isEmpty();
+	}
+
+	static Stream<Arguments> invalidTokens() {
+		TestTokens tokens = TestTokens.get();
+		return Stream.of(Arguments.of("expired", tokens.token().expiresAt(Instant.now().minusSeconds(600)).sign()),
+				Arguments.of("another issuer", tokens.token().issuer("https://elsewhere.example/realms/portal").sign()),
+				Arguments.of("signed with an unknown key", tokens.token().signedWithUnknownKey().sign()),
+				Arguments.of("not a token", "not-a-token"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidTokens")
+	void anInvalidTokenAnswers401(String why, String token) {
+		String path = "/api/licenses/" + UUID.randomUUID();
+
+		HttpResponse<String> response = get(path, token);
+
+		assertProblem(response, 401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+		assertThat(LICENSE.receivedFor(path)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "POST, /api/licenses/validate, license-service", "GET, /api/licenses/public-key, license-service",
+			"GET, /api/unsubscribe?token=signed-token, notification-service",
+			"POST, /api/unsubscribe?token=signed-token, notification-service" })
+	void publicCallsPassWithoutAToken(String method, String pathAndQuery, String service) {
+		HttpRequest request = request(pathAndQuery)
+			.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
+					: HttpRequest.BodyPublishers.noBody())
+			.header("Content-Type", "application/json")
+			.build();
+
+		HttpResponse<String> response = send(request);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode received = json(response);
+		assertThat(received.get("service").asString()).isEqualTo(service);
+		assertThat(received.get("method").asString()).isEqualTo(method);
+		assertThat(received.get("authorization").isNull()).isTrue();
+	}
+
+	@Test
+	void onlyTheContractsMethodIsPublicOnAPublicPath() {
+		assertProblem(get("/api/licenses/validate", null), 401);
+		assertProblem(send(request("/api/licenses/public-key").POST(HttpRequest.BodyPublishers.noBody()).build()), 401);
+	}
+
+	@Test
+	void healthProbesAndMetricsNeedNoToken() {
+		HttpResponse<String> liveness = get("/actuator/health/liveness", null);
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(json(liveness).get("status").asString()).isEqualTo("UP");
+		assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> metrics = get("/actuator/prometheus", null);
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("http_server_requests");
+	}
+
+	@Test
+	void anUnknownPathAnswers404() {
+		HttpResponse<String> response = get("/api/nothing-here", freshToken());
+
+		assertThat(assertProblem(response, 404).get("detail").asString()).isEqualTo("There is no such resource.");
+	}
+
+	@Test
+	void everyResponseCarriesSecurityHeaders() {
+		for (HttpResponse<String> response : new HttpResponse[] { get("/api/me", freshToken()), get("/api/me", null) }) {
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+			assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+			assertThat(response.headers().firstValue("X-Trace-Id")).isPresent();
+		}
+	}
+
+	@Test
+	void oneSwaggerUiShowsEveryServicesApiThroughTheGateway() {
+		HttpResponse<String> ui = get("/swagger-ui.html", null);
+		assertThat(ui.statusCode()).isEqualTo(302);
+		String page = ui.headers().firstValue("Location").orElseThrow();
+		assertThat(get(page, null).body()).contains("swagger-ui");
+
+		JsonNode config = json(get("/v3/api-docs/swagger-config", null));
+		assertThat(config.get("urls").valueStream().map(url -> url.get("url").asString()))
+			.containsExactlyInAnyOrder("/v3/api-docs/account", "/v3/api-docs/order", "/v3/api-docs/license",
+					"/v3/api-docs/notification");
+
+		JsonNode licenseApi = json(get("/v3/api-docs/license", null));
+		assertThat(licenseApi.get("info").get("title").asString()).isEqualTo("license-service");
+		// "Try it out" goes through the gateway, and "Authorize" signs in with Keycloak
+		assertThat(licenseApi.get("servers").get(0).get("url").asString()).isEqualTo("/");
+		assertThat(licenseApi.get("components").get("securitySchemes").get("keycloak").get("flows")
+			.get("authorizationCode").get("authorizationUrl").asString())
+			.isEqualTo(TestTokens.get().issuer() + "/protocol/openid-connect/auth");
+	}
+
+	private static String query(JsonNode received) {
+		JsonNode query = received.get("query");
+		return query == null || query.isNull() ? "" : "?" + query.asString();
+	}
+
+}
