@@ -1,0 +1,80 @@
+package org.customerportal.license.expiry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.customerportal.license.licenses.License;
+import org.customerportal.license.licenses.LicenseExpired;
+import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.license.licenses.Licenses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Marks annual and trial licences whose end date has come {@code EXPIRED} and publishes
+ * {@code license.expired} for each, in batches. Rows are locked with SKIP LOCKED, so several instances
+ * may run it at once without expiring a licence twice. (Perpetual licences never expire; their
+ * maintenance end only shows in the upcoming renewals.)
+ */
+@Component
+class ExpiryJob {
+
+	private static final Logger log = LoggerFactory.getLogger(ExpiryJob.class);
+
+	static final int BATCH = 200;
+
+	private final LicenseRepository repository;
+
+	private final Licenses licenses;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ExpiryJob(LicenseRepository repository, Licenses licenses, TransactionTemplate transactions, Clock clock) {
+		this.repository = repository;
+		this.licenses = licenses;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Scheduled(initialDelayString = "${portal.license.expiry.initial-delay:30s}",
+			fixedDelayString = "${portal.license.expiry.interval:15m}")
+	void run() {
+		int expired = expireEnded();
+		if (expired > 0) {
+			log.info("Marked {} ended licences expired", expired);
+		}
+	}
+
+	/** Expires every licence that has ended as of the clock's today; returns how many. */
+	int expireEnded() {
+		LocalDate today = LocalDate.now(clock);
+		int total = 0;
+		while (true) {
+			Integer done = transactions.execute(status -> expireBatch(today));
+			total += done;
+			if (done < BATCH) {
+				return total;
+			}
+		}
+	}
+
+	private int expireBatch(LocalDate today) {
+		List<License> ended = repository.lockEndedActive(today, BATCH);
+		Instant now = clock.instant();
+		for (License license : ended) {
+			if (license.expire(today)) {
+				licenses.save(license, LicenseExpired.of(license, now));
+			}
+		}
+		return ended.size();
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.customerportal.license.licenses;
+
+import java.util.UUID;
+
+import org.customerportal.license.audience.Audience;
+import org.customerportal.platform.problem.NotFoundException;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a licence the caller may see: support sees every licence, the current contacts of its order see a
+ * bought licence, the members of its organisation see a trial. Anyone else is told it does not exist.
+ */
+@Component
+public class LicenseAccess {
+
+	private final LicenseRepository repository;
+
+	private final Audience audience;
+
+	LicenseAccess(LicenseRepository repository, Audience audience) {
+		this.repository = repository;
+		this.audience = audience;
+	}
+
+	public License visible(UUID licenseId, CurrentUser user) {
+		return repository.findById(licenseId).filter(license -> canSee(license, user)).orElseThrow(() -> notFound(licenseId));
+	}
+
+	/** Like {@link #visible} with a row lock, for changes that must not interleave. */
+	public License visibleLocked(UUID licenseId, CurrentUser user) {
+		return repository.findLockedById(licenseId)
+			.filter(license -> canSee(license, user))
+			.orElseThrow(() -> notFound(licenseId));
+	}
+
+	public boolean canSee(License license, CurrentUser user) {
+		if (user.isSupport()) {
+			return true;
+		}
+		return license.isTrial() ? audience.isMember(license.organizationId(), user.subject())
+				: audience.isContact(license.orderId(), user.subject());
+	}
+
+	public static NotFoundException notFound(UUID licenseId) {
+		return new NotFoundException("Licence " + licenseId + " is not among the licences you can see. If your company "
+				+ "bought it, ask a contact of its order to add you to the order's contacts.");
+	}
+
+}

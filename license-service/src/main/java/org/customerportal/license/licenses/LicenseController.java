@@ -1,0 +1,79 @@
+package org.customerportal.license.licenses;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/licenses")
+@Tag(name = "Licences")
+class LicenseController {
+
+	private final LicenseQueries queries;
+
+	private final LicenseAccess access;
+
+	private final Clock clock;
+
+	LicenseController(LicenseQueries queries, LicenseAccess access, Clock clock) {
+		this.queries = queries;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	@Operation(summary = "Full License: the licences of orders the caller is a contact of, and the trials of their organisation")
+	PageResponse<LicenseResponse> list(CurrentUser user, @RequestParam(required = false) LicenseStatus status,
+			@RequestParam(required = false) String product, @RequestParam(required = false) UUID organizationId,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		LocalDate today = LocalDate.now(clock);
+		PageResponse<License> found = queries.visible(user,
+				new LicenseQueries.Filter(status, blankToNull(product), organizationId), today, page, size);
+		return new PageResponse<>(found.items().stream().map(l -> LicenseResponse.of(l, today)).toList(), page, size,
+				found.totalItems());
+	}
+
+	@GetMapping("/upcoming-renewals")
+	@Operation(summary = "Upcoming Renewal: annual licences ending and perpetual maintenance ending within the window")
+	PageResponse<UpcomingRenewalResponse> upcomingRenewals(CurrentUser user,
+			@RequestParam(defaultValue = "90") @Min(1) @Max(730) int withinDays,
+			@RequestParam(required = false) UUID organizationId, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		LocalDate today = LocalDate.now(clock);
+		PageResponse<License> found = queries.upcomingRenewals(user, organizationId, today,
+				today.plusDays(withinDays), page, size);
+		return new PageResponse<>(found.items().stream().map(l -> upcoming(l, today)).toList(), page, size,
+				found.totalItems());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One licence: order contacts, members of a trial's organisation, and support")
+	LicenseResponse get(CurrentUser user, @PathVariable UUID id) {
+		return LicenseResponse.of(access.visible(id, user), LocalDate.now(clock));
+	}
+
+	private static UpcomingRenewalResponse upcoming(License license, LocalDate today) {
+		boolean annual = license.type() == LicenseType.ANNUAL;
+		return new UpcomingRenewalResponse(LicenseResponse.of(license, today),
+				annual ? UpcomingRenewalResponse.Renews.LICENSE : UpcomingRenewalResponse.Renews.MAINTENANCE,
+				annual ? license.expiresAt() : license.maintenanceExpiresAt());
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.customerportal.license.licenses;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param products the catalogue as far as licences need it: product code to its current major version and
+ * whether trials are offered
+ * @param trialQuota the devices a trial may be activated on
+ */
+@ConfigurationProperties("portal.license")
+public record LicenseProperties(Map<String, Product> products, @DefaultValue("1") int trialQuota) {
+
+	public LicenseProperties {
+		products = products == null ? Map.of() : Map.copyOf(products);
+	}
+
+	public Optional<Product> product(String code) {
+		return Optional.ofNullable(products.get(code));
+	}
+
+	/**
+	 * @param currentVersion the newest released major version
+	 * @param trials whether a 30-day trial may be started
+	 */
+	public record Product(int currentVersion, @DefaultValue("true") boolean trials) {
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.customerportal.license.quota;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.customerportal.license.licenses.License;
+import org.customerportal.license.licenses.LicenseAccess;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Quota use per device: activating takes one unit (again for the same device: nothing changes), freeing
+ * gives it back.
+ */
+@RestController
+@RequestMapping("/api/licenses/{id}/activations")
+@Tag(name = "Quota")
+class ActivationController {
+
+	private final LicenseAccess access;
+
+	private final Activations activations;
+
+	ActivationController(LicenseAccess access, Activations activations) {
+		this.access = access;
+		this.activations = activations;
+	}
+
+	record ActivationRequest(@NotBlank @Size(max = 200) String deviceId) {
+	}
+
+	record ActivationResponse(UUID licenseId, String deviceId, Instant activatedAt, int quota, int quotaUsed) {
+	}
+
+	record DeviceResponse(String deviceId, Instant activatedAt) {
+	}
+
+	@GetMapping
+	@Operation(summary = "The devices using the licence's quota")
+	List<DeviceResponse> list(CurrentUser user, @PathVariable UUID id) {
+		access.visible(id, user);
+		return activations.of(id).stream().map(a -> new DeviceResponse(a.deviceId(), a.activatedAt())).toList();
+	}
+
+	@PostMapping
+	@Operation(summary = "Use one unit of quota for a device (201; 200 if it already was); 422 when the quota is used up")
+	ResponseEntity<ActivationResponse> activate(CurrentUser user, @PathVariable UUID id,
+			@Valid @RequestBody ActivationRequest request) {
+		License license = access.visible(id, user);
+		Activations.Activated result = activations.activate(license, request.deviceId());
+		ActivationResponse body = new ActivationResponse(id, request.deviceId(), result.activation().activatedAt(),
+				result.license().quota(), result.license().quotaUsed());
+		return ResponseEntity.status(result.isNew() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+	}
+
+	@DeleteMapping("/{deviceId}")
+	@Operation(summary = "Free the device's unit of quota (204, also when it was not activated)")
+	ResponseEntity<Void> deactivate(CurrentUser user, @PathVariable UUID id, @PathVariable String deviceId) {
+		access.visible(id, user);
+		activations.deactivate(id, deviceId);
+		return ResponseEntity.noContent().build();
+	}
+
+}

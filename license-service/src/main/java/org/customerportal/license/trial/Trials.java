@@ -1,0 +1,120 @@
+package org.customerportal.license.trial;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.customerportal.license.audience.Audience;
+import org.customerportal.license.licenses.License;
+import org.customerportal.license.licenses.LicenseAccess;
+import org.customerportal.license.licenses.LicenseExpired;
+import org.customerportal.license.licenses.LicenseProperties;
+import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.license.licenses.Licenses;
+import org.customerportal.license.licenses.ProductReleases;
+import org.customerportal.license.licenses.TrialExtended;
+import org.customerportal.license.licenses.TrialStarted;
+import org.customerportal.platform.problem.BusinessRuleException;
+import org.customerportal.platform.problem.ConflictException;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 30-day trials: one active trial per product per organisation (the database's unique index decides
+ * between concurrent requests), extended by 30 days at most twice (the trial's row lock orders concurrent
+ * extensions, so the third always sees the first two).
+ */
+@Component
+class Trials {
+
+	private final Audience audience;
+
+	private final LicenseAccess access;
+
+	private final LicenseRepository repository;
+
+	private final Licenses licenses;
+
+	private final ProductReleases releases;
+
+	private final LicenseProperties properties;
+
+	private final Clock clock;
+
+	Trials(Audience audience, LicenseAccess access, LicenseRepository repository, Licenses licenses,
+			ProductReleases releases, LicenseProperties properties, Clock clock) {
+		this.audience = audience;
+		this.access = access;
+		this.repository = repository;
+		this.licenses = licenses;
+		this.releases = releases;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public License start(CurrentUser user, String product) {
+		List<UUID> organizations = audience.organizationsOf(user.subject());
+		if (organizations.isEmpty()) {
+			throw new BusinessRuleException("A trial belongs to a company account. Create your organisation or accept "
+					+ "an invitation to one, then start the trial.");
+		}
+		UUID organizationId = organizations.get(0);
+		if (!properties.product(product).map(LicenseProperties.Product::trials).orElse(true)) {
+			throw new BusinessRuleException("We do not offer trials of " + product + ". Contact sales for a demo.");
+		}
+		int version = releases.latestVersion(product)
+			.orElseThrow(() -> new BusinessRuleException(
+					"There is no product " + product + " to try. Check the product code in the catalogue."));
+		LocalDate today = LocalDate.now(clock);
+		Instant now = clock.instant();
+		Optional<License> current = repository.findActiveTrialLocked(organizationId, product);
+		if (current.isPresent()) {
+			License previous = current.get();
+			if (!previous.expire(today)) {
+				throw alreadyRunning(product, previous.expiresAt());
+			}
+			licenses.save(previous, LicenseExpired.of(previous, now));
+		}
+		License trial = License.trial(organizationId, product, version, properties.trialQuota(), user.subject(), today,
+				now);
+		try {
+			return licenses.save(trial, TrialStarted.of(trial, now));
+		}
+		catch (RuntimeException ex) {
+			if (causedByDuplicateKey(ex)) {
+				// another member started one at the same moment
+				throw alreadyRunning(product, null);
+			}
+			throw ex;
+		}
+	}
+
+	@Transactional
+	public License extend(CurrentUser user, UUID trialId) {
+		License trial = access.visibleLocked(trialId, user);
+		trial.extendTrial(LocalDate.now(clock));
+		return licenses.save(trial, TrialExtended.of(trial, clock.instant()));
+	}
+
+	private static ConflictException alreadyRunning(String product, LocalDate until) {
+		return new ConflictException("Your organisation already has an active trial of " + product
+				+ (until != null ? " until " + until : "") + ". Extend that trial instead of starting a new one.");
+	}
+
+	private static boolean causedByDuplicateKey(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DuplicateKeyException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

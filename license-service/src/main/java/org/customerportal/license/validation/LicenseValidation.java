@@ -1,0 +1,84 @@
+package org.customerportal.license.validation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.customerportal.license.licenses.License;
+import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.license.licenses.LicenseStatus;
+import org.customerportal.license.licenses.QuotaExceededException;
+import org.customerportal.license.quota.Activations;
+import org.customerportal.license.validation.ValidationController.ValidationRequest;
+import org.customerportal.license.validation.ValidationController.ValidationResponse;
+import org.customerportal.platform.problem.BusinessRuleException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What an installed product asks at run time. Without a device id it is answered from memory; with one,
+ * a device not yet activated takes a unit of quota (a database write under the licence's row lock).
+ */
+@Component
+class LicenseValidation {
+
+	private final ValidationCache cache;
+
+	private final Activations activations;
+
+	private final LicenseRepository repository;
+
+	private final Clock clock;
+
+	LicenseValidation(ValidationCache cache, Activations activations, LicenseRepository repository, Clock clock) {
+		this.cache = cache;
+		this.activations = activations;
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	ValidationResponse validate(ValidationRequest request) {
+		String key = request.key().trim().toUpperCase(Locale.ROOT);
+		LicenseTerms terms = cache.get(key);
+		ValidationResponse answer = answer(terms, request.product(), LocalDate.now(clock));
+		if (!answer.valid() || request.deviceId() == null || request.deviceId().isBlank()) {
+			return answer;
+		}
+		if (activations.isActivated(terms.licenseId(), request.deviceId())) {
+			return answer;
+		}
+		License license = repository.findById(terms.licenseId()).orElse(null);
+		if (license == null) {
+			return ValidationResponse.of(ValidationCode.NOT_FOUND, null);
+		}
+		try {
+			activations.activate(license, request.deviceId());
+			return answer;
+		}
+		catch (QuotaExceededException ex) {
+			return ValidationResponse.of(ValidationCode.QUOTA_EXCEEDED, terms);
+		}
+		catch (BusinessRuleException ex) {
+			// the licence changed since it was cached (e.g. by another instance): answer from the database
+			cache.licenseChanged(key);
+			return answer(cache.get(key), request.product(), LocalDate.now(clock));
+		}
+	}
+
+	static ValidationResponse answer(LicenseTerms terms, String product, LocalDate today) {
+		if (!terms.exists()) {
+			return ValidationResponse.of(ValidationCode.NOT_FOUND, null);
+		}
+		if (!terms.product().equals(product)) {
+			return ValidationResponse.of(ValidationCode.WRONG_PRODUCT, null);
+		}
+		if (terms.status() == LicenseStatus.REVOKED) {
+			return ValidationResponse.of(ValidationCode.REVOKED, terms);
+		}
+		if (terms.endedBy(today)) {
+			return ValidationResponse.of(ValidationCode.EXPIRED, terms);
+		}
+		return ValidationResponse.of(ValidationCode.VALID, terms);
+	}
+
+}

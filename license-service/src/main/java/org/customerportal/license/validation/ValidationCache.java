@@ -1,0 +1,65 @@
+package org.customerportal.license.validation;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.customerportal.license.licenses.LicenseChangeListener;
+import org.customerportal.license.licenses.LicenseStatus;
+import org.customerportal.license.licenses.LicenseType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Licence terms by key, in memory and bounded in size, so validation rarely touches the database. Unknown
+ * keys are cached too (as {@link LicenseTerms#UNKNOWN}), so guessing keys costs the database nothing after
+ * the first try; the cache's frequency-based admission keeps such one-off keys from pushing out the
+ * licences products ask about all the time. Every change this service makes to a licence evicts its key
+ * after commit, and the next validation reads it again.
+ */
+@Component
+class ValidationCache implements LicenseChangeListener {
+
+	private final LoadingCache<String, LicenseTerms> cache;
+
+	ValidationCache(JdbcClient jdbc, ValidationProperties properties, ObjectProvider<MeterRegistry> meters) {
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(properties.cacheMaximumSize())
+			.expireAfterWrite(properties.cacheExpireAfterWrite())
+			.recordStats()
+			.build(key -> load(jdbc, key));
+		meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "license-validation"));
+	}
+
+	LicenseTerms get(String licenseKey) {
+		return cache.get(licenseKey);
+	}
+
+	@Override
+	public void licenseChanged(String licenseKey) {
+		cache.invalidate(licenseKey);
+	}
+
+	long size() {
+		return cache.estimatedSize();
+	}
+
+	private static LicenseTerms load(JdbcClient jdbc, String key) {
+		return jdbc.sql("""
+				select id, product, type, product_version, status, expires_at, maintenance_expires_at
+				from license where license_key = ?
+				""")
+			.param(key)
+			.query((rs, n) -> new LicenseTerms(rs.getObject(1, UUID.class), rs.getString(2),
+					LicenseType.valueOf(rs.getString(3)), rs.getInt(4), LicenseStatus.valueOf(rs.getString(5)),
+					rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class)))
+			.optional()
+			.orElse(LicenseTerms.UNKNOWN);
+	}
+
+}
