@@ -1,0 +1,114 @@
+package org.customerportal.notification.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.customerportal.notification.IntegrationTestSupport;
+import org.customerportal.notification.TestEvents;
+import org.customerportal.notification.TestEvents.Contact;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class MailDeliveryIntegrationTest extends IntegrationTestSupport {
+
+	@Test
+	void anInvitationIsMailedWithItsAcceptLinkInBothBodies() throws Exception {
+		String invitee = "invitee-" + UUID.randomUUID() + "@customer.example";
+		UUID invitationId = UUID.randomUUID();
+		String acceptUrl = "https://portal.example.test/invitations/" + invitationId
+				+ "?token=Zm9yLXRlc3RzLW9ubHktYS1zaW5nbGUtdXNlLXRva2VuLXZhbHVl";
+		events().invitationCreated(invitationId, UUID.randomUUID(), invitee, acceptUrl,
+				Instant.parse("2031-05-14T10:00:00Z"));
+
+		MimeMessage mail = awaitMails(invitee, 1).get(0);
+		assertThat(subject(mail)).isEqualTo("Ada Admin invited you to join Acme Corp on the Customer Portal");
+		assertThat(mail.getFrom()[0].toString()).contains("portal@localhost");
+		assertThat(part(mail, "text/plain")).contains(acceptUrl).contains("May 14, 2031");
+		assertThat(part(mail, "text/html")).contains(acceptUrl.replace("&", "&amp;")).contains("Acme Corp");
+		assertThat(header(mail, "List-Unsubscribe")).isNull();
+	}
+
+	@Test
+	void anOrderToBePaidByWireTransferGetsPaymentInstructionsAndAReceiptOncePaid() throws Exception {
+		Contact alice = Contact.random("alice");
+		Contact bob = Contact.random("bob");
+		UUID orderId = UUID.randomUUID();
+		UUID organizationId = UUID.randomUUID();
+		var lines = List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", "ANNUAL", 1000, null, "1249.00"));
+		TestEvents events = events();
+		events.orderPlaced(orderId, organizationId, "WIRE_TRANSFER", List.of(alice, bob), lines, "1249.00");
+
+		MimeMessage instructions = awaitMails(bob.email(), 1).get(0);
+		awaitMails(alice.email(), 1);
+		assertThat(subject(instructions)).isEqualTo("How to pay your order " + orderId + " by wire transfer");
+		assertThat(part(instructions, "text/plain")).contains("1249.00 USD").contains("IBAN");
+
+		events.orderPaid(orderId, organizationId, "WIRE_TRANSFER", List.of(alice, bob), lines, "1249.00");
+		List<MimeMessage> toAlice = awaitMails(alice.email(), 2);
+		assertThat(subject(toAlice.get(1))).isEqualTo("Receipt for your order " + orderId);
+		assertThat(part(toAlice.get(1), "text/plain")).contains("Dynamic Barcode Reader").contains("Total: 1249.00 USD");
+		awaitMails(bob.email(), 2);
+	}
+
+	@Test
+	void anOrderPaidByCardGetsNoPaymentInstructions() throws Exception {
+		Contact alice = Contact.random("alice");
+		UUID orderId = UUID.randomUUID();
+		UUID organizationId = UUID.randomUUID();
+		var lines = List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", "ANNUAL", 1000, null, "1249.00"));
+		TestEvents events = events();
+		awaitApplied(events.orderPlaced(orderId, organizationId, "CREDIT_CARD", List.of(alice), lines, "1249.00"));
+		events.orderPaid(orderId, organizationId, "CREDIT_CARD", List.of(alice), lines, "1249.00");
+		List<MimeMessage> mails = awaitMails(alice.email(), 1);
+		assertThat(mails).extracting(IntegrationTestSupport::subject)
+			.containsExactly("Receipt for your order " + orderId);
+	}
+
+	@Test
+	void mailWaitsOutAnSmtpOutageAndIsDeliveredOnce() throws Exception {
+		smtp.stop();
+		String invitee = "outage-" + UUID.randomUUID() + "@customer.example";
+		UUID invitationId = UUID.randomUUID();
+		events().invitationCreated(invitationId, UUID.randomUUID(), invitee,
+				"https://portal.example.test/invitations/" + invitationId
+						+ "?token=Zm9yLXRlc3RzLW9ubHktYS1zaW5nbGUtdXNlLXRva2VuLXZhbHVl",
+				Instant.now().plus(Duration.ofDays(14)));
+
+		// the server is down: the mail stays queued, with the failure recorded and a later attempt planned
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode log = sentTo(invitee);
+			assertThat(log).hasSize(1);
+			assertThat(log.get(0).path("status").asString()).isEqualTo("QUEUED");
+			assertThat(log.get(0).path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+			assertThat(log.get(0).path("lastError").asString()).isNotBlank();
+		});
+
+		smtp.start();
+		awaitMails(invitee, 1);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode log = sentTo(invitee);
+			assertThat(log.get(0).path("status").asString()).isEqualTo("SENT");
+			assertThat(log.get(0).path("sentAt").isNull()).isFalse();
+		});
+		assertThat(mailsTo(invitee)).hasSize(1);
+	}
+
+	@Test
+	void theSentMailLogIsForSupportOnly() throws Exception {
+		mvc.perform(get("/api/notifications/sent").header("Authorization",
+				customerToken(UUID.randomUUID().toString(), "someone@customer.example")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/notifications/sent")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/notifications/sent").param("size", "1000").header("Authorization", supportToken()))
+			.andExpect(status().isBadRequest());
+	}
+
+}
