@@ -10,7 +10,8 @@ import org.customerportal.platform.events.PortalEvent;
  * A company account was created; its creator is its first member and primary contact.
  */
 @PortalEvent(topic = "portal.account.events", type = "portal.organization.created.v1")
-record OrganizationCreated(UUID eventId, Instant occurredAt, UUID organizationId, String name, String primaryContactId, String primaryContactEmail)
+record OrganizationCreated(UUID eventId, Instant occurredAt, UUID organizationId, String name,
+		String primaryContactId, String primaryContactEmail)
 		implements IntegrationEvent {
 
 	@Override

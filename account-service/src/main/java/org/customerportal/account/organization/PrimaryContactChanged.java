@@ -10,7 +10,8 @@ import org.customerportal.platform.events.PortalEvent;
  * An organisation has a new primary contact; {@code previousUserId} is null if it had none.
  */
 @PortalEvent(topic = "portal.account.events", type = "portal.primary-contact.changed.v1")
-record PrimaryContactChanged(UUID eventId, Instant occurredAt, UUID organizationId, String previousUserId, String userId)
+record PrimaryContactChanged(UUID eventId, Instant occurredAt, UUID organizationId,
+		String previousUserId, String userId)
 		implements IntegrationEvent {
 
 	@Override

@@ -27,8 +27,9 @@ import org.springframework.web.client.RestClient;
 @Component
 class KeycloakAdmin {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> REPRESENTATION = new ParameterizedTypeReference<>() {
-	};
+	private static final ParameterizedTypeReference<Map<String, Object>> REPRESENTATION = //
+			new ParameterizedTypeReference<>() {
+			};
 
 	/** A token is renewed this long before Keycloak says it expires. */
 	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);

@@ -95,7 +95,9 @@ class KeycloakDisabling {
 		Task task = due.get();
 		try {
 			boolean known = keycloak.disable(task.userId());
-			jdbc.sql("delete from keycloak_disable_task where user_id = :userId").param("userId", task.userId()).update();
+			jdbc.sql("delete from keycloak_disable_task where user_id = :userId")
+				.param("userId", task.userId())
+				.update();
 			if (known) {
 				log.info("Disabled user {} in Keycloak after {} failed attempts", task.userId(), task.attempts());
 			}

@@ -27,7 +27,10 @@ record KeycloakProperties(@NotNull URI adminUrl, @NotBlank String realm, @NotBla
 		@NotBlank String clientSecret, @NotNull Duration timeout, @NotNull Duration pollInterval,
 		@NotNull Duration firstRetry, @NotNull Duration maxRetry) {
 
-	/** The wait after the given number of failed attempts: {@code firstRetry}, doubled each time, at most {@code maxRetry}. */
+	/**
+	 * The wait after the given number of failed attempts: {@code firstRetry}, doubled after each further
+	 * failure, at most {@code maxRetry}.
+	 */
 	Duration retryAfter(int failedAttempts) {
 		Duration wait = firstRetry;
 		for (int i = 1; i < failedAttempts && wait.compareTo(maxRetry) < 0; i++) {
