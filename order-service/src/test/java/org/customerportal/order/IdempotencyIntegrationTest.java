@@ -144,6 +144,16 @@ class IdempotencyIntegrationTest extends OrderIntegrationTestSupport {
 		assertThat(payments(orderId)).isEqualTo(1);
 	}
 
+	@Test
+	void anOverlongKeyIsRefusedBeforeAnythingHappens() throws Exception {
+		Person buyer = newOrganization();
+		String orderId = placeOrder(buyer, LINE).get("id").asString();
+		mvc.perform(payByCard(orderId, buyer, "4242424242424242").header("Idempotency-Key", "k".repeat(256)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("idempotencyKey"));
+		assertThat(payments(orderId)).isZero();
+	}
+
 	/** Sends the requests at the same moment from as many threads; returns their statuses. */
 	private List<Integer> race(List<MockHttpServletRequestBuilder> requests) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
