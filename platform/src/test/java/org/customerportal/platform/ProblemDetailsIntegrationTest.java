@@ -112,6 +112,26 @@ class ProblemDetailsIntegrationTest {
 	}
 
 	@Test
+	void aUniqueConstraintCaughtByTheDatabaseAnswers409() throws Exception {
+		String created = mvc
+			.perform(authorized(post("/api/widgets")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"vase\", \"count\": 1}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = json.readTree(created).get("id").asString();
+
+		String body = mvc.perform(authorized(post("/api/widgets/" + id + "/copies")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail")
+				.value("This already exists or was just changed by another request. Reload and try again."))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).doesNotContain("widget_pkey", "insert");
+	}
+
+	@Test
 	void unexpectedErrorsAnswer500WithoutInternals() throws Exception {
 		String body = mvc.perform(authorized(get("/api/boom")))
 			.andExpect(status().isInternalServerError())

@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,6 +57,15 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> optimisticLock(OptimisticLockingFailureException ex, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"Someone else changed this at the same time. Reload it and try again.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	/** A unique constraint caught a concurrent or repeated request that the service did not name itself. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<Object> duplicate(DuplicateKeyException ex, WebRequest request) {
+		log.info("Duplicate key on {}: {}", request.getDescription(false), ex.getMostSpecificCause().getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"This already exists or was just changed by another request. Reload and try again.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 

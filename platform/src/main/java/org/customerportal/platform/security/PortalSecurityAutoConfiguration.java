@@ -4,11 +4,15 @@ import java.util.List;
 
 import org.customerportal.platform.problem.ProblemWriter;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -68,6 +72,17 @@ public class PortalSecurityAutoConfiguration {
 	static Converter<Jwt, AbstractAuthenticationToken> keycloakTokenConverter() {
 		return jwt -> new JwtAuthenticationToken(jwt,
 				CurrentUsers.authorities(jwt).stream().map(SimpleGrantedAuthority::new).toList(), jwt.getSubject());
+	}
+
+	/** The caller comes from the token: keep it out of the OpenAPI document's parameters. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SpringDocUtils.class)
+	static class ApiDocumentation {
+
+		static {
+			SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+		}
+
 	}
 
 	@Bean

@@ -86,6 +86,12 @@ class WidgetController {
 		throw new ConflictException("This widget is already yours.");
 	}
 
+	@PostMapping("/api/widgets/{id}/copies")
+	@Transactional
+	void copy(@PathVariable UUID id) {
+		jdbc.update("insert into widget (id, name, count) select id, name, count from widget where id = ?", id);
+	}
+
 	@GetMapping("/api/boom")
 	void boom() {
 		throw new IllegalStateException("select secret from credentials");
