@@ -72,8 +72,10 @@ class EdgeProtectionIntegrationTest extends GatewayIntegrationTestSupport {
 	void aPreflightFromAnotherOriginIsRefused() {
 		HttpResponse<String> response = preflight("https://evil.example");
 
-		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(assertProblem(response, 403).get("detail").asString())
+			.isEqualTo("This web site may not call the Customer Portal API.");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(ORDER.receivedFor("/api/orders").stream().filter(r -> r.method().equals("OPTIONS"))).isEmpty();
 	}
 
 	@Test

@@ -3,11 +3,14 @@ package org.customerportal.gateway.security;
 import java.time.Clock;
 import java.util.List;
 
+import org.customerportal.gateway.problem.Problems;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -37,7 +40,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
 			ProblemSecurityHandlers problems, CorsConfigurationSource cors, TokenCacheProperties tokenCache,
-			Clock clock) {
+			Problems problemDocuments, Clock clock) {
 		var authenticationManager = new CachingJwtAuthenticationManager(
 				new JwtReactiveAuthenticationManager(jwtDecoder), tokenCache, clock);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -47,7 +50,8 @@ class SecurityConfiguration {
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.cors(spec -> spec.configurationSource(cors))
+			.cors(ServerHttpSecurity.CorsSpec::disable)
+			.addFilterAt(new ProblemCorsFilter(cors, problemDocuments), SecurityWebFiltersOrder.CORS)
 			.headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
