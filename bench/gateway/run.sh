@@ -125,17 +125,34 @@ to_ms() { # wrk's 1.23ms / 456.00us / 1.20s -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-run_wrk() { # name, url, duration -> "rps p50 p99 errors"
-  local out="$WORK/wrk-$1.txt"
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { # pid -> user+system clock ticks so far (0 when unknown)
+  if [[ -n $1 && -r /proc/$1/stat ]]; then
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+  else
+    echo 0
+  fi
+}
+pid_on_port() { ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+SERVICE_PID=$(pid_on_port "${LICENSE_SERVICE_URL##*:}")
+MEASURED_GATEWAY_PID=${GATEWAY_PID:-$(pid_on_port "${GATEWAY_URL##*:}")}
+
+run_wrk() { # name, url, duration -> "rps p50 p99 errors gateway-cpu-ms-per-request service-cpu-ms-per-request"
+  local out="$WORK/wrk-$1.txt" g0 s0 g1 s1
+  g0=$(cpu_ticks "$MEASURED_GATEWAY_PID"); s0=$(cpu_ticks "$SERVICE_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "Authorization: Bearer $TOKEN" "$2" > "$out"
-  local rps p50 p99 errors
+  g1=$(cpu_ticks "$MEASURED_GATEWAY_PID"); s1=$(cpu_ticks "$SERVICE_PID")
+  local rps p50 p99 errors requests
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  requests=$(awk '/requests in/ { print $1 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF }
                 /Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i + 0 }
                 END { print n + 0 }' "$out")
-  echo "$rps $p50 $p99 $errors"
+  awk -v rps="$rps" -v p50="$p50" -v p99="$p99" -v e="$errors" -v n="$requests" -v hz="$CLK_TCK" \
+      -v g=$(( g1 - g0 )) -v sv=$(( s1 - s0 )) \
+      'BEGIN { printf "%s %s %s %s %.3f %.3f\n", rps, p50, p99, e, 1000 * g / hz / n, 1000 * sv / hz / n }'
 }
 
 say "warming up both paths ($WARMUP each)"
@@ -143,14 +160,15 @@ TOKEN=$(client token)
 run_wrk warmup-direct "$LICENSE_SERVICE_URL$PATH_UNDER_TEST" "$WARMUP" >/dev/null
 run_wrk warmup-gateway "$GATEWAY_URL$PATH_UNDER_TEST" "$WARMUP" >/dev/null
 
-declare -a RESULTS=()
+declare -a RESULTS=() CPU=()
 for (( round = 1; round <= ROUNDS; round++ )); do
   TOKEN=$(client token) # a token outlives any round (30 min), but start each with a fresh one
   say "round $round/$ROUNDS: direct ($DURATION)"
-  read -r d_rps d_p50 d_p99 d_err < <(run_wrk "direct-$round" "$LICENSE_SERVICE_URL$PATH_UNDER_TEST" "$DURATION")
+  read -r d_rps d_p50 d_p99 d_err _ d_svc < <(run_wrk "direct-$round" "$LICENSE_SERVICE_URL$PATH_UNDER_TEST" "$DURATION")
   say "round $round/$ROUNDS: through the gateway ($DURATION)"
-  read -r g_rps g_p50 g_p99 g_err < <(run_wrk "gateway-$round" "$GATEWAY_URL$PATH_UNDER_TEST" "$DURATION")
+  read -r g_rps g_p50 g_p99 g_err g_gw g_svc < <(run_wrk "gateway-$round" "$GATEWAY_URL$PATH_UNDER_TEST" "$DURATION")
   RESULTS+=("$round $d_rps $d_p50 $d_p99 $d_err $g_rps $g_p50 $g_p99 $g_err")
+  CPU+=("$round $d_svc $g_gw $g_svc")
 done
 
 # ---- 2. paid order -> licence visible ---------------------------------------------------------------
@@ -172,6 +190,9 @@ for line in "${RESULTS[@]}"; do
     "$(awk -v g="$6" -v d="$2" 'BEGIN { print 100 * g / d }')"
 done
 printf '%s\n' "${RESULTS[@]}" | awk '{ d += $2; g += $6; n++ } END { printf "mean   %12.0f %31s| %12.0f %31s| %5.0f%%  (goal: >= 60%%)\n", d / n, "", g / n, "", 100 * g / d }'
+echo
+echo "CPU per request (ms, from /proc; 0.000 when the process was not found):"
+printf '%s\n' "${CPU[@]}" | awk '{ printf "  round %s: direct: service %s | through the gateway: gateway %s, service %s\n", $1, $2, $3, $4 }'
 echo
 echo "paid order -> licence visible ($ORDERS orders, card payment, polling GET /api/licenses through the gateway):"
 while IFS= read -r line; do echo "  $line"; done <<< "$LATENCY"
