@@ -41,6 +41,15 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
+	void theOpenApiDocumentDescribesTheCalls() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/quotes/{quoteId}/order'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/orders/{orderId}/payments/{paymentId}/confirm'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/renewals'].post").exists());
+	}
+
+	@Test
 	void aQuoteBecomesAnOrderThatACardPaysAndBillingReadsTheSaleFromOrderPaid() throws Exception {
 		Person buyer = newOrganization();
 
