@@ -111,9 +111,12 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 		assertThat(json(liveness).get("status").asString()).isEqualTo("UP");
 		assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
 
+		assertThat(get("/api/products", freshToken()).statusCode()).isEqualTo(200);
 		HttpResponse<String> metrics = get("/actuator/prometheus", null);
 		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.body()).contains("http_server_requests");
+		// per route and per circuit breaker, for dashboards and alerts
+		assertThat(metrics.body()).contains("spring_cloud_gateway_requests_seconds_count{", "routeId=\"order\"",
+				"resilience4j_circuitbreaker_state{", "name=\"order\"");
 	}
 
 	@Test
