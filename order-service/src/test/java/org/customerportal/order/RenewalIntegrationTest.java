@@ -142,7 +142,22 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 		mvc.perform(quotaOrder(buyer, license, 1))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith("Renew it before adding quota.")));
-		mvc.perform(renew(buyer, license)).andExpect(status().isCreated()).andExpect(jsonPath("$.total.amount").value("245.00"));
+		JsonNode renewal = json(mvc.perform(renew(buyer, license))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.total.amount").value("245.00"))
+			.andReturn());
+
+		// once license-service has renewed it, quota can be added again
+		Map<String, Object> renewed = new java.util.HashMap<>(Map.of("licenseId", license.toString(), "orderId",
+				id(purchase).toString(), "renewalOrderId", renewal.get("id").asString(), "organizationId",
+				buyer.organizationId().toString(), "type", "ANNUAL", "expiresAt",
+				LocalDate.now(clock).plusYears(1).toString()));
+		renewed.put("maintenanceExpiresAt", null);
+		awaitApplied(publish("portal.license.events", "license-service", "portal.license.renewed.v1",
+				license.toString(), renewed));
+		mvc.perform(quotaOrder(buyer, license, 1))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.total.amount").value("49.00"));
 	}
 
 	private JsonNode paidOrder(Person buyer, String lines) throws Exception {
