@@ -54,13 +54,14 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 	/**
 	 * @param pollInterval how often the worker looks for mail to send
 	 * @param batchSize mails sent over one SMTP connection per transaction
+	 * @param senders SMTP connections used at once
 	 * @param firstRetry wait after the first failure, doubled after each further one
 	 * @param maxRetry longest wait between attempts
 	 * @param maxAttempts attempts before a mail the server rejects is given up (an unreachable server is
 	 * retried without limit)
 	 */
 	public record Mail(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") @Min(1) int batchSize,
-			@DefaultValue("5s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry,
+			@DefaultValue("4") @Min(1) int senders, @DefaultValue("5s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry,
 			@DefaultValue("10") @Min(1) int maxAttempts) {
 	}
 

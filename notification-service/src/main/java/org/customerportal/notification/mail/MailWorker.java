@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -63,6 +69,14 @@ class MailWorker {
 
 	private final Clock clock;
 
+	private final AtomicInteger senderThreads = new AtomicInteger();
+
+	private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "mail-sender-" + senderThreads.incrementAndGet());
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	MailWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, JavaMailSender sender, MailComposer composer,
 			JsonMapper json, NotificationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
@@ -81,16 +95,41 @@ class MailWorker {
 	private record Outcome(QueuedMail mail, String subject, Exception failure) {
 	}
 
-	/** Sends batches until the queue holds nothing due or the server fails. */
+	/**
+	 * Sends until the queue holds nothing due or the server fails, over {@code senders} SMTP
+	 * connections at once: SMTP waits for a reply to every command, so parallel connections, not a
+	 * faster loop, are what raise the rate.
+	 */
 	@Scheduled(fixedDelayString = "${portal.notifications.mail.poll-interval:1s}",
 			initialDelayString = "${portal.notifications.mail.poll-interval:1s}")
 	void sendDue() {
+		drain(properties.mail().senders());
+	}
+
+	void drain(int senders) {
+		if (senders <= 1) {
+			drainOne();
+			return;
+		}
+		List<CompletableFuture<Void>> running = new ArrayList<>(senders);
+		for (int i = 0; i < senders; i++) {
+			running.add(CompletableFuture.runAsync(this::drainOne, pool));
+		}
+		CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+	}
+
+	private void drainOne() {
 		int batchSize = properties.mail().batchSize();
 		BatchResult result;
 		do {
 			result = transactions.execute(status -> sendBatch(batchSize));
 		}
 		while (result != null && result.claimed() == batchSize && result.failed() == 0);
+	}
+
+	@PreDestroy
+	void stop() {
+		pool.shutdown();
 	}
 
 	record BatchResult(int claimed, int failed) {

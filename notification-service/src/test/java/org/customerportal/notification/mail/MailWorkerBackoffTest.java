@@ -15,7 +15,7 @@ class MailWorkerBackoffTest {
 	void theWaitDoublesAfterEachFailureUpToTheLimit() {
 		NotificationProperties properties = new NotificationProperties(URI.create("https://portal.example.com"),
 				"portal@example.com", "Customer Portal", null,
-				new Mail(Duration.ofSeconds(1), 100, Duration.ofSeconds(5), Duration.ofMinutes(10), 10), null, null);
+				new Mail(Duration.ofSeconds(1), 100, 4, Duration.ofSeconds(5), Duration.ofMinutes(10), 10), null, null);
 		MailWorker worker = new MailWorker(null, null, null, null, null, null, properties, null);
 		assertThat(worker.backoff(1)).isEqualTo(Duration.ofSeconds(5));
 		assertThat(worker.backoff(2)).isEqualTo(Duration.ofSeconds(10));
