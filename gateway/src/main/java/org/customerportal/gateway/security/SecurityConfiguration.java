@@ -39,7 +39,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
-			ProblemSecurityHandlers problems, CorsConfigurationSource cors, TokenCacheProperties tokenCache,
+			ProblemSecurityHandlers refusals, CorsConfigurationSource cors, TokenCacheProperties tokenCache,
 			Problems problemDocuments, Clock clock) {
 		var authenticationManager = new CachingJwtAuthenticationManager(
 				new JwtReactiveAuthenticationManager(jwtDecoder), tokenCache, clock);
@@ -74,9 +74,9 @@ class SecurityConfiguration {
 				.authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer
 				.jwt(jwt -> jwt.authenticationManager(authenticationManager))
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+				.authenticationEntryPoint(refusals)
+				.accessDeniedHandler(refusals))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			.build();
 	}
 
