@@ -152,14 +152,13 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 			stop();
 			Duration total = Duration.ofNanos(System.nanoTime() - startNanos);
 			StringBuilder summary = new StringBuilder("wall time of the end-to-end run\n");
-			summary.append(String.format("  %-70s %s%n", "suite " + (startedHere ? "start (./local-run up)" : "reused"),
-					seconds(startTook)));
+			line(summary, startTook, startedHere ? "suite start (./local-run up)" : "suite reused");
 			took.entrySet()
 				.stream()
 				.sorted(Map.Entry.comparingByKey())
-				.forEach(e -> summary.append(String.format("  %-70s %s%n", e.getKey(), seconds(e.getValue()))));
-			summary.append(String.format("  %-70s %s%n", "journeys together", seconds(journeys)));
-			summary.append(String.format("  %-70s %s", "total, with start and stop", seconds(total)));
+				.forEach(e -> line(summary, e.getValue(), e.getKey()));
+			line(summary, journeys, "journeys together, from the end of the start");
+			line(summary, total, "total, with start and stop");
 			LocalRun.log(summary.toString());
 		}
 
@@ -175,6 +174,10 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 				LocalRun.log("stopping the suite failed: " + ex.getMessage());
 			}
 			LocalRun.log("suite stopped in " + seconds(Duration.ofNanos(System.nanoTime() - start)));
+		}
+
+		private static void line(StringBuilder summary, Duration took, String what) {
+			summary.append(String.format("  %8s  %s%n", seconds(took), what));
 		}
 
 		private static String seconds(Duration duration) {
