@@ -54,6 +54,9 @@ class OutboxIntegrationTest {
 		assertThat(message.value().get("id").asString()).isEqualTo(message.data().get("eventId").asString());
 		assertThat(message.data().get("widgetId").asString()).isEqualTo(id);
 		assertThat(message.data().get("name").asString()).isEqualTo("kettle");
+		// readers outside the platform get CloudEvents headers only, no Java type names
+		assertThat(message.headers()).containsEntry("content-type", "application/cloudevents+json")
+			.doesNotContainKeys("__TypeId__", "spring_json_header_types");
 
 		// exactly one, and the outbox is done with it
 		List<TopicReader.Message> all = TopicReader.of(WidgetCreated.TOPIC).readAll();

@@ -25,7 +25,7 @@ public final class TestKafka {
 					started.brokerProperty("auto.create.topics.enable", "true");
 					started.brokerProperty("group.initial.rebalance.delay.ms", "0");
 					started.afterPropertiesSet();
-					Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+					AfterSpringShutdown.register("kafka", started::destroy);
 					broker = started;
 				}
 			}

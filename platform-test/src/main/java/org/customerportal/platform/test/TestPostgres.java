@@ -45,14 +45,14 @@ public final class TestPostgres {
 							.setServerConfig("fsync", "off")
 							.setServerConfig("synchronous_commit", "off")
 							.start();
-						Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+						AfterSpringShutdown.register("postgres", () -> {
 							try {
 								started.close();
 							}
 							catch (IOException ignored) {
 								// the JVM is going away
 							}
-						}));
+						});
 						server = started;
 					}
 					catch (IOException ex) {

@@ -1,5 +1,6 @@
 package org.customerportal.platform.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -30,7 +32,8 @@ import org.apache.kafka.common.TopicPartition;
  * change; Kafka gets a CloudEvent after commit), events in through the {@link Inbox}, and the error
  * handling that retries a failing message a few times and then parks it on {@code <topic>.dlt}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = { "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @EnableScheduling
 @EnableConfigurationProperties(PortalEventsProperties.class)
 public class PortalEventsAutoConfiguration {
@@ -44,8 +47,14 @@ public class PortalEventsAutoConfiguration {
 					event -> RoutingTarget.forTarget(PortalEvents.metadata(event.getClass()).topic())
 						.andKey(event.subject()))
 			.mapping(IntegrationEvent.class, event -> CloudEvent.wrap(event, source))
-			.headers(CloudEvent.class, event -> Map.of("content-type", CloudEvent.CONTENT_TYPE))
+			.headers(CloudEvent.class,
+					event -> Map.of("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)))
 			.build();
+	}
+
+	@Bean
+	RecordMessageConverter cloudEventMessageConverter(ObjectProvider<JsonMapper> mapper) {
+		return new CloudEventMessageConverter(mapper.getIfAvailable(JsonMapper::new));
 	}
 
 	@Bean
