@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -77,8 +79,14 @@ class MailWorker {
 		return thread;
 	});
 
+	private final Counter sentMails;
+
+	private final Counter retriedMails;
+
+	private final Counter givenUpMails;
+
 	MailWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, JavaMailSender sender, MailComposer composer,
-			JsonMapper json, NotificationProperties properties, Clock clock) {
+			JsonMapper json, NotificationProperties properties, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.transactions = transactions;
@@ -87,6 +95,13 @@ class MailWorker {
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
+		this.sentMails = Counter.builder("portal.mail.sent").description("Mails the SMTP server accepted").register(meters);
+		this.retriedMails = Counter.builder("portal.mail.retried")
+			.description("Failed attempts that will be tried again")
+			.register(meters);
+		this.givenUpMails = Counter.builder("portal.mail.given.up")
+			.description("Mails given up (rejected by the server too often, or not composable)")
+			.register(meters);
 	}
 
 	private record QueuedMail(UUID id, MailKind kind, String recipient, String model, int attempts) {
@@ -233,6 +248,9 @@ class MailWorker {
 				where id = ?""", sent);
 		batchUpdate("update outgoing_mail set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?", retried);
 		batchUpdate("update outgoing_mail set status = 'FAILED', attempts = ?, last_error = ? where id = ?", givenUp);
+		sentMails.increment(sent.size());
+		retriedMails.increment(retried.size());
+		givenUpMails.increment(givenUp.size());
 		return new BatchResult(outcomes.size(), retried.size() + givenUp.size());
 	}
 

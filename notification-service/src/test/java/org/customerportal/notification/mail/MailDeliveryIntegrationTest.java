@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class MailDeliveryIntegrationTest extends IntegrationTestSupport {
@@ -102,10 +104,14 @@ class MailDeliveryIntegrationTest extends IntegrationTestSupport {
 	}
 
 	@Test
-	void theSentMailLogIsForSupportOnly() throws Exception {
-		mvc.perform(get("/api/notifications/sent").header("Authorization",
-				customerToken(UUID.randomUUID().toString(), "someone@customer.example")))
+	void theSentMailLogTheScanAndTheTestClockAreForSupportOnly() throws Exception {
+		String customer = customerToken(UUID.randomUUID().toString(), "someone@customer.example");
+		mvc.perform(get("/api/notifications/sent").header("Authorization", customer)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/notifications/reminders/scan").header("Authorization", customer))
 			.andExpect(status().isForbidden());
+		mvc.perform(put("/api/notifications/test-clock").header("Authorization", customer)
+			.contentType("application/json")
+			.content("{\"offset\":\"P30D\"}")).andExpect(status().isForbidden());
 		mvc.perform(get("/api/notifications/sent")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/notifications/sent").param("size", "1000").header("Authorization", supportToken()))
 			.andExpect(status().isBadRequest());
