@@ -4,8 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -159,6 +163,33 @@ class UnsubscribeIntegrationTest extends IntegrationTestSupport {
 		mvc.perform(get("/api/notifications/preferences").header("Authorization", auth))
 			.andExpect(jsonPath("$.newsletter").value(true));
 		mvc.perform(get("/api/notifications/preferences")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void parallelChangesOfANewCallersPreferencesAllSucceed() throws Exception {
+		Contact erin = Contact.random("erin");
+		String auth = customerToken(erin.userId(), erin.email());
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				boolean newsletter = i % 2 == 0;
+				statuses.add(pool.submit(() -> mvc
+					.perform(put("/api/notifications/preferences").header("Authorization", auth)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"renewalReminders\":false,\"newsletter\":" + newsletter + "}"))
+					.andReturn()
+					.getResponse()
+					.getStatus()));
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(wantsReminders(erin)).isFalse();
 	}
 
 	@Test
