@@ -26,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -104,11 +103,6 @@ public abstract class IntegrationTestSupport {
 
 	protected TestEvents events() {
 		return new TestEvents(kafka);
-	}
-
-	@Autowired
-	void closeWhenTestsAreDone(ConfigurableApplicationContext context) {
-		CloseContextsFirst.register(context);
 	}
 
 	@AfterEach

@@ -3,6 +3,8 @@ package org.customerportal.platform.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.networknt.schema.Error;
@@ -34,6 +36,23 @@ public final class JsonSchemas {
 
 	public static void assertValid(String schemaResource, JsonNode document) {
 		assertThat(violations(schemaResource, document)).as("%s against %s", document, schemaResource).isEmpty();
+	}
+
+	/**
+	 * Checks against a schema file, e.g. a producer's schema in a sibling module
+	 * ({@code Path.of("../order-service/src/main/resources/events/order.paid.v1.schema.json")}).
+	 */
+	public static List<String> violations(Path schemaFile, JsonNode document) {
+		try (InputStream in = Files.newInputStream(schemaFile)) {
+			return REGISTRY.getSchema(JSON.readTree(in)).validate(document).stream().map(Error::toString).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static void assertValid(Path schemaFile, JsonNode document) {
+		assertThat(violations(schemaFile, document)).as("%s against %s", document, schemaFile).isEmpty();
 	}
 
 	private static Schema load(String resource) {
