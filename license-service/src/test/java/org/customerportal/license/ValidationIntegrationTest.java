@@ -69,6 +69,11 @@ class ValidationIntegrationTest extends LicenseIntegrationTest {
 
 		JsonNode missingKey = problem(postJson("/api/licenses/validate", null, Map.of("product", "BARCODE-READER")), 400);
 		assertThat(missingKey.path("errors").get(0).path("field").asString()).isEqualTo("key");
+
+		// operators see the answers counted by code
+		String metrics = call(get("/actuator/prometheus"), null).getResponse().getContentAsString();
+		assertThat(metrics).containsPattern("license_validations_seconds_count\\{code=\"NOT_FOUND\"[^}]*} [1-9]")
+			.containsPattern("license_validations_seconds_count\\{code=\"QUOTA_EXCEEDED\"[^}]*} [1-9]");
 	}
 
 	@Test

@@ -19,14 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
  * Public: what an installed product asks at run time (rate limited per client address at the gateway).
  */
 @RestController
-@RequestMapping("/api/licenses/validate")
+@RequestMapping(HotPathObservations.PATH)
 @Tag(name = "Validation")
 class ValidationController {
 
 	private final LicenseValidation validation;
 
-	ValidationController(LicenseValidation validation) {
+	private final HotPathObservations.ValidationMetrics metrics;
+
+	ValidationController(LicenseValidation validation, HotPathObservations.ValidationMetrics metrics) {
 		this.validation = validation;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -57,7 +60,10 @@ class ValidationController {
 	@SecurityRequirements
 	@Operation(summary = "Public: is this key valid for this product (and, with a device id, activate the device)")
 	ValidationResponse validate(@Valid @RequestBody ValidationRequest request) {
-		return validation.validate(request);
+		long start = System.nanoTime();
+		ValidationResponse answer = validation.validate(request);
+		metrics.record(answer.code(), start);
+		return answer;
 	}
 
 }
