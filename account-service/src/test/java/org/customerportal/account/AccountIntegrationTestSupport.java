@@ -8,12 +8,12 @@ import org.customerportal.platform.test.JsonSchemas;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestTokens;
 import org.customerportal.platform.test.TopicReader;
+import org.customerportal.platform.time.OffsetClock;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"portal.account.keycloak.client-id=" + FakeKeycloak.CLIENT_ID,
 		"portal.account.keycloak.client-secret=" + FakeKeycloak.CLIENT_SECRET,
 		"portal.account.keycloak.poll-interval=200ms", "portal.account.keycloak.first-retry=300ms",
-		"portal.account.keycloak.max-retry=1s", "portal.account.keycloak.timeout=2s" })
-@Import(MutableClock.Configuration.class)
+		"portal.account.keycloak.max-retry=1s", "portal.account.keycloak.timeout=2s", "portal.test-clock.enabled=true" })
 public abstract class AccountIntegrationTestSupport {
 
 	protected static final String TOPIC = "portal.account.events";
@@ -49,7 +48,7 @@ public abstract class AccountIntegrationTestSupport {
 	protected MockMvc mvc;
 
 	@Autowired
-	protected MutableClock clock;
+	protected OffsetClock clock;
 
 	@Autowired
 	protected JdbcTemplate jdbc;

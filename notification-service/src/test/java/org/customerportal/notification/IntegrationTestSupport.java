@@ -17,9 +17,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.customerportal.notification.TestEvents.Published;
-import org.customerportal.notification.clock.OffsetClock;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestTokens;
+import org.customerportal.platform.time.OffsetClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Kafka, a real SMTP server (GreenMail, restarted for each test on the same port), and a clock tests
  * move through the service's own test-clock endpoint.
  */
-@PortalIntegrationTest(properties = { "portal.notifications.test-clock.enabled=true",
+@PortalIntegrationTest(properties = { "portal.test-clock.enabled=true",
 		"portal.notifications.mail.poll-interval=200ms", "portal.notifications.mail.first-retry=300ms",
 		"portal.notifications.mail.max-retry=2s", "portal.notifications.reminders.scan-initial-delay=1h",
 		"portal.notifications.reminders.scan-interval=1h", "portal.events.retry-backoff=100ms",

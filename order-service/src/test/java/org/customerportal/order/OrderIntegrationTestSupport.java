@@ -17,16 +17,13 @@ import org.customerportal.platform.test.JsonSchemas;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestTokens;
 import org.customerportal.platform.test.TopicReader;
+import org.customerportal.platform.time.OffsetClock;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,8 +42,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * license-service write them), with a clock tests can move.
  */
 @PortalIntegrationTest(properties = { "portal.events.retry-backoff=100ms",
-		"portal.events.topics=portal.order.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt" })
-@Import(OrderIntegrationTestSupport.TestClockConfiguration.class)
+		"portal.events.topics=portal.order.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt",
+		"portal.test-clock.enabled=true" })
 public abstract class OrderIntegrationTestSupport {
 
 	protected static final JsonMapper JSON = new JsonMapper();
@@ -62,21 +59,10 @@ public abstract class OrderIntegrationTestSupport {
 	protected JdbcClient jdbc;
 
 	@Autowired
-	protected MutableClock clock;
+	protected OffsetClock clock;
 
 	@Autowired
 	private KafkaTemplate<String, byte[]> kafka;
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClockConfiguration {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@AfterEach
 	void resetClock() {

@@ -1,4 +1,4 @@
-package org.customerportal.notification.clock;
+package org.customerportal.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock running at the pace of another, shifted by an offset that can be changed while the service
- * runs. Copies made with {@link #withZone} share the offset.
+ * runs: what tests (and, with {@code portal.test-clock.enabled}, end-to-end tests) use to make weeks
+ * pass. Copies made with {@link #withZone} share the offset.
  */
 public final class OffsetClock extends Clock {
 
@@ -31,6 +32,14 @@ public final class OffsetClock extends Clock {
 
 	public void setOffset(Duration offset) {
 		this.offset.set(offset);
+	}
+
+	public void advance(Duration by) {
+		offset.updateAndGet(current -> current.plus(by));
+	}
+
+	public void reset() {
+		offset.set(Duration.ZERO);
 	}
 
 	@Override

@@ -1,9 +1,11 @@
-package org.customerportal.notification.clock;
+package org.customerportal.platform.time;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.customerportal.platform.problem.PortalException;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -11,18 +13,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.customerportal.platform.problem.PortalException;
-
-import org.springframework.http.HttpStatus;
-
 /**
- * Moves this service's clock, so an end-to-end test can make a reminder due without waiting weeks.
- * Exists only with {@code portal.notifications.test-clock.enabled=true}; support only.
+ * Moves the service's clock, so an end-to-end test can make a reminder due or a licence lapse without
+ * waiting. Exists only with {@code portal.test-clock.enabled=true}; support only.
  */
 @RestController
-@RequestMapping("/api/notifications/test-clock")
+@RequestMapping("${portal.test-clock.path}")
 @PreAuthorize("hasRole('support')")
-@ConditionalOnBooleanProperty(name = "portal.notifications.test-clock.enabled")
 class TestClockController {
 
 	private final OffsetClock clock;
