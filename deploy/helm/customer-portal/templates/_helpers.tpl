@@ -132,6 +132,10 @@ gateway account-service order-service license-service notification-service
 {{- end }}
 - name: CORS_ALLOWED_ORIGINS
   value: {{ $svc.corsAllowedOrigins | quote }}
+{{- with $svc.trustedProxies }}
+- name: GATEWAY_TRUSTED_PROXIES
+  value: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- if eq .name "account-service" }}
 {{- with $svc.keycloakAdmin }}

@@ -91,10 +91,13 @@ class ChartOptionsTest {
 			.satisfies(tls -> assertThat(tls.getHosts()).containsExactly("api.portal.example.com"));
 		assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
 			assertThat(rule.getHost()).isEqualTo("api.portal.example.com");
-			assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+			assertThat(rule.getHttp().getPaths()).allSatisfy(path -> {
 				assertThat(path.getBackend().getService().getName()).isEqualTo(objectName("gateway"));
 				assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
 			});
+			// the API and its documentation, never the actuator endpoints
+			assertThat(rule.getHttp().getPaths()).extracting(path -> path.getPath())
+				.containsExactly("/api", "/v3/api-docs", "/swagger-ui", "/swagger-ui.html");
 		});
 	}
 
