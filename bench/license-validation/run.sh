@@ -5,7 +5,10 @@
 # generator on the same machine. Goal: >= 5,000 validations/s with p99 < 10 ms.
 #
 #   bench/license-validation/run.sh [--infra own|local-run] [--licenses N] [--duration SECONDS]
-#                                   [--connections N] [--threads N]
+#                                   [--connections "4 8 16"] [--threads N]
+#
+# Each concurrency in --connections is measured for the service (wrk, closed loop: each connection sends
+# its next request when the answer came) and then for PostgreSQL (pgbench, same number of clients).
 #
 # Infrastructure (--infra):
 #   own        (default) a throw-away PostgreSQL 15 cluster started here from the system's binaries, so no
@@ -24,8 +27,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 
 INFRA=own
 LICENSES=100000
-DURATION=30
-CONNECTIONS=16
+DURATION=20
+CONNECTIONS="4 8 16"
 THREADS=2
 SWEEP=90
 SERVICE_PORT=${BENCH_SERVICE_PORT:-18083}
@@ -164,7 +167,7 @@ answer=$(curl -s -H 'Content-Type: application/json' \
 
 URL="http://127.0.0.1:$SERVICE_PORT/api/licenses/validate"
 wrk_run() {  # duration mode -> RESULT line
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 5s -s "$HERE/validate.lua" "$URL" -- "$WORK/keys.txt" "$2" "$THREADS" \
+  local c=${CONN:-16}; wrk -t"$(( c < THREADS ? c : THREADS ))" -c"$c" -d"$1" --timeout 5s -s "$HERE/validate.lua" "$URL" -- "$WORK/keys.txt" "$2" "$THREADS" \
     | tee -a "$WORK/wrk.log" | grep '^RESULT'
 }
 field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<"$1"; }
@@ -172,38 +175,43 @@ field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<"$1"; }
 say "Warming up: every licence validated once (fills the cache; ${SWEEP}s at most), then ${DURATION}s at random"
 wrk_run "${SWEEP}s" sweep >/dev/null
 wrk_run "${DURATION}s" random >/dev/null
-
-say "Measuring the service: ${DURATION}s, $CONNECTIONS connections, $THREADS wrk threads, random licences"
-LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-HTTP=$(wrk_run "${DURATION}s" random)
-[[ $(field "$HTTP" non2xx) == 0 && $(field "$HTTP" errors) == 0 ]] || die "errors during the run: $HTTP"
-
-say "Measuring the PostgreSQL baseline: the same lookup with pgbench, ${DURATION}s, $CONNECTIONS connections"
-pgbench -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T 10 \
+say "Warming up PostgreSQL: the baseline lookup for 10s"
+pgbench -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -n -M prepared -c 8 -j "$THREADS" -T 10 \
   -D licenses="$LICENSES" -f "$HERE/lookup.sql" "$DB_NAME" >"$WORK/pgbench-warmup.out" 2>&1 \
   || { tail -20 "$WORK/pgbench-warmup.out"; die "pgbench failed"; }
-(cd "$WORK" && pgbench -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
-  -T "$DURATION" -D licenses="$LICENSES" -f "$HERE/lookup.sql" -l --log-prefix=pgbench "$DB_NAME" >"$WORK/pgbench.out" 2>&1) \
-  || { cat "$WORK/pgbench.out"; die "pgbench failed"; }
-PG_TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$WORK/pgbench.out" | head -1)
-cat "$WORK"/pgbench.[0-9]* | awk '{print $3}' | sort -n >"$WORK/pg-latencies.txt"
+
 pct() { awk -v p="$2" '{a[NR]=$1} END {i=int(NR*p/100); if (i<1) i=1; print a[i]}' "$1"; }
-PG_P50=$(pct "$WORK/pg-latencies.txt" 50)
-PG_P99=$(pct "$WORK/pg-latencies.txt" 99)
+ms() { awk -v us="$1" 'BEGIN {printf "%.2f ms", us / 1000}'; }
+ROWS=()
+MET=false
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+for c in $CONNECTIONS; do
+  say "Measuring with $c connections: the service, then PostgreSQL (${DURATION}s each)"
+  HTTP=$(CONN=$c wrk_run "${DURATION}s" random)
+  [[ $(field "$HTTP" non2xx) == 0 && $(field "$HTTP" errors) == 0 ]] || die "errors during the run: $HTTP"
+  rm -f "$WORK"/pgbench.[0-9]*
+  (cd "$WORK" && pgbench -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -n -M prepared -c "$c" -j "$(( c < THREADS ? c : THREADS ))" \
+    -T "$DURATION" -D licenses="$LICENSES" -f "$HERE/lookup.sql" -l --log-prefix=pgbench "$DB_NAME" >"$WORK/pgbench.out" 2>&1) \
+    || { cat "$WORK/pgbench.out"; die "pgbench failed"; }
+  PG_TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$WORK/pgbench.out" | head -1)
+  cat "$WORK"/pgbench.[0-9]* | awk '{print $3}' | sort -n >"$WORK/pg-latencies.txt"
+  PG_P50=$(pct "$WORK/pg-latencies.txt" 50)
+  PG_P99=$(pct "$WORK/pg-latencies.txt" 99)
+  HTTP_RPS=$(awk -v r="$(field "$HTTP" requests)" -v d="$(field "$HTTP" duration_us)" 'BEGIN {printf "%.0f", r / (d / 1e6)}')
+  HTTP_P50=$(field "$HTTP" p50_us)
+  HTTP_P99=$(field "$HTTP" p99_us)
+  if awk -v r="$HTTP_RPS" -v p="$HTTP_P99" 'BEGIN {exit !(r >= 5000 && p < 10000)}'; then MET=true; fi
+  ROWS+=("$(printf '  %3s  service (POST /api/licenses/validate)  %8s/s  %10s  %10s' "$c" "$HTTP_RPS" "$(ms "$HTTP_P50")" "$(ms "$HTTP_P99")")")
+  ROWS+=("$(printf '       PostgreSQL (lookup by key, pgbench)   %8.0f/s  %10s  %10s' "$PG_TPS" "$(ms "$PG_P50")" "$(ms "$PG_P99")")")
+  ROWS+=("$(printf '       service / PostgreSQL                  %10.2f  %10.2f  %10.2f' \
+    "$(awk -v a="$HTTP_RPS" -v b="$PG_TPS" 'BEGIN {print a / b}')" "$(awk -v a="$HTTP_P50" -v b="$PG_P50" 'BEGIN {print a / b}')" \
+    "$(awk -v a="$HTTP_P99" -v b="$PG_P99" 'BEGIN {print a / b}')")")
+done
 LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
-HTTP_RPS=$(awk -v r="$(field "$HTTP" requests)" -v d="$(field "$HTTP" duration_us)" 'BEGIN {printf "%.0f", r / (d / 1e6)}')
-HTTP_P50=$(field "$HTTP" p50_us)
-HTTP_P99=$(field "$HTTP" p99_us)
-ms() { awk -v us="$1" 'BEGIN {printf "%.2f ms", us / 1000}'; }
-verdict() { if awk -v r="$HTTP_RPS" -v p="$HTTP_P99" 'BEGIN {exit !(r >= 5000 && p < 10000)}'; then echo "met"; else echo "NOT met"; fi; }
-
-cat <<EOF
-
-Licence validation benchmark ($(nproc) cores, $LICENSES licences, $CONNECTIONS connections, ${DURATION}s each, load average ${LOAD_BEFORE} before / ${LOAD_AFTER} after)
-                                         per second        p50         p99
-  POST /api/licenses/validate (service)  $(printf '%10s' "$HTTP_RPS")  $(printf '%10s' "$(ms "$HTTP_P50")")  $(printf '%10s' "$(ms "$HTTP_P99")")
-  lookup by key in PostgreSQL (pgbench)  $(printf '%10.0f' "$PG_TPS")  $(printf '%10s' "$(ms "$PG_P50")")  $(printf '%10s' "$(ms "$PG_P99")")
-  service / PostgreSQL                   $(awk -v a="$HTTP_RPS" -v b="$PG_TPS" 'BEGIN {printf "%10.2f", a / b}')  $(awk -v a="$HTTP_P50" -v b="$PG_P50" 'BEGIN {printf "%10.2f", a / b}')  $(awk -v a="$HTTP_P99" -v b="$PG_P99" 'BEGIN {printf "%10.2f", a / b}')
-Goal (>= 5,000 validations/s, p99 < 10 ms): $(verdict)
-EOF
+echo
+echo "Licence validation benchmark: $(nproc) cores, $LICENSES licences, ${DURATION}s per figure, wrk and pgbench with $THREADS threads"
+echo "on the same machine; load average ${LOAD_BEFORE} before, ${LOAD_AFTER} after (anything else running shows here)"
+echo "conns                                          per second         p50         p99"
+printf '%s\n' "${ROWS[@]}"
+echo "Goal (>= 5,000 validations/s with p99 < 10 ms at some concurrency): $($MET && echo met || echo 'NOT met')"
