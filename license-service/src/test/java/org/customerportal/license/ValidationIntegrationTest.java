@@ -69,6 +69,7 @@ class ValidationIntegrationTest extends LicenseIntegrationTest {
 
 		JsonNode missingKey = problem(postJson("/api/licenses/validate", null, Map.of("product", "BARCODE-READER")), 400);
 		assertThat(missingKey.path("errors").get(0).path("field").asString()).isEqualTo("key");
+		assertThat(missingKey.path("traceId").asString()).as("an id to quote to support").matches("[0-9a-f]{32}");
 
 		// operators see the answers counted by code
 		String metrics = call(get("/actuator/prometheus"), null).getResponse().getContentAsString();

@@ -3,7 +3,9 @@ package org.customerportal.license.validation;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,6 +15,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,6 +36,8 @@ class HotPathObservations {
 	static final String PATH = "/api/licenses/validate";
 
 	private static final ThreadLocal<Boolean> IN_VALIDATION = new ThreadLocal<>();
+
+	private static final String TRACE_ID = "traceId";
 
 	/** Runs before the observation and security filters and marks the thread while it serves a validation. */
 	@Bean
@@ -59,12 +64,20 @@ class HotPathObservations {
 	private static void mark(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		IN_VALIDATION.set(Boolean.TRUE);
+		// no span, but still an id in the log lines and in any problem answered, as for other requests
+		MDC.put(TRACE_ID, newTraceId());
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
+			MDC.remove(TRACE_ID);
 			IN_VALIDATION.remove();
 		}
+	}
+
+	private static String newTraceId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
 	}
 
 	/** Validations counted and timed by answer code. */
