@@ -30,17 +30,14 @@ import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestKafka;
 import org.customerportal.platform.test.TestTokens;
 import org.customerportal.platform.test.TopicReader;
+import org.customerportal.platform.time.OffsetClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,10 +54,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * integration test class. Events are fed to it as order-service and account-service would publish them.
  */
 @PortalIntegrationTest(properties = { "portal.license.expiry.initial-delay=1h", "portal.events.retry-backoff=100ms",
-		"portal.events.retries=2",
-		// the embedded database may stop before the context at JVM exit: do not wait 30 s for a connection then
-		"spring.datasource.hikari.connection-timeout=3000" })
-@Import(LicenseIntegrationTest.TestClock.class)
+		"portal.events.retries=2", "portal.test-clock.enabled=true" })
 public abstract class LicenseIntegrationTest {
 
 	protected static final JsonMapper JSON = new JsonMapper();
@@ -77,21 +71,10 @@ public abstract class LicenseIntegrationTest {
 	protected MockMvc mvc;
 
 	@Autowired
-	protected MutableClock clock;
+	protected OffsetClock clock;
 
 	@Autowired
 	protected JdbcClient jdbc;
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@AfterEach
 	void resetClock() {
@@ -138,7 +121,7 @@ public abstract class LicenseIntegrationTest {
 		body.put("eventId", id);
 		body.putIfAbsent("occurredAt", Instant.now().toString());
 		String producerName = topic.equals(ORDER_EVENTS) ? "order-service" : "account-service";
-		ProducerSchemas.assertValid(producerName, type, JSON.valueToTree(body));
+		JsonSchemas.assertValidForProducer(producerName, type, JSON.valueToTree(body));
 		Map<String, Object> cloudEvent = new LinkedHashMap<>();
 		cloudEvent.put("specversion", "1.0");
 		cloudEvent.put("id", id);

@@ -1,8 +1,6 @@
 package org.customerportal.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,21 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import org.customerportal.platform.test.JsonSchemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Publishes events as the producing services do (CloudEvents 1.0, structured JSON, keyed by the
  * aggregate id). Every sample is first checked against the producer's JSON Schema in the sibling
- * module when that file exists, so these tests break if a producer changes the contract.
+ * module, so these tests break if a producer changes the contract.
  */
 public final class TestEvents {
 
@@ -37,7 +30,6 @@ public final class TestEvents {
 
 	private static final JsonMapper JSON = new JsonMapper();
 
-	private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
@@ -169,7 +161,7 @@ public final class TestEvents {
 		payload.put("occurredAt", now);
 		payload.putAll(data);
 		JsonNode dataNode = JSON.valueToTree(payload);
-		checkAgainstProducerSchema(producer, type, dataNode);
+		JsonSchemas.assertValidForProducer(producer, type, dataNode);
 		Map<String, Object> cloudEvent = new LinkedHashMap<>();
 		cloudEvent.put("specversion", "1.0");
 		cloudEvent.put("id", id);
@@ -188,32 +180,6 @@ public final class TestEvents {
 	/** Sends the same message again, as a redelivery would. */
 	public void send(Published published) {
 		kafka.send(published.topic(), published.key(), published.json()).join();
-	}
-
-	/** The producer's schema for this type, when the producing module has written it. */
-	static Path producerSchema(String producer, String type) {
-		String file = type.substring("portal.".length()) + ".schema.json";
-		return Path.of("..", producer, "src", "main", "resources", "events", file);
-	}
-
-	static void checkAgainstProducerSchema(String producer, String type, JsonNode data) {
-		Path schema = producerSchema(producer, type);
-		if (!Files.isRegularFile(schema)) {
-			return;
-		}
-		try {
-			JsonNode schemaNode = JSON.readTree(Files.readString(schema));
-			List<String> violations = SCHEMAS
-				.getSchema(SchemaLocation.of(schema.toAbsolutePath().normalize().toUri().toString()), schemaNode)
-				.validate(data)
-				.stream()
-				.map(Error::toString)
-				.toList();
-			assertThat(violations).as("sample %s against %s", type, schema).isEmpty();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 	private static Map<String, Object> data(Object... keysAndValues) {

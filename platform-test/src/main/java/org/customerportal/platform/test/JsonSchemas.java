@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,12 @@ public final class JsonSchemas {
 	 */
 	public static List<String> violations(Path schemaFile, JsonNode document) {
 		try (InputStream in = Files.newInputStream(schemaFile)) {
-			return REGISTRY.getSchema(JSON.readTree(in)).validate(document).stream().map(Error::toString).toList();
+			SchemaLocation location = SchemaLocation.of(schemaFile.toAbsolutePath().normalize().toUri().toString());
+			return REGISTRY.getSchema(location, JSON.readTree(in))
+				.validate(document)
+				.stream()
+				.map(Error::toString)
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -53,6 +59,26 @@ public final class JsonSchemas {
 
 	public static void assertValid(Path schemaFile, JsonNode document) {
 		assertThat(violations(schemaFile, document)).as("%s against %s", document, schemaFile).isEmpty();
+	}
+
+	/**
+	 * The schema a producing service keeps for the data of an event type, in its module beside the one
+	 * under test: {@code ../<producer>/src/main/resources/events/<type without "portal.">.schema.json}.
+	 * @param type the CloudEvent type, e.g. {@code portal.order.paid.v1}
+	 */
+	public static Path producerSchema(String producer, String type) {
+		return Path.of("..", producer, "src", "main", "resources", "events",
+				type.replaceFirst("^portal\\.", "") + ".schema.json");
+	}
+
+	/**
+	 * Checks a sample event's data, as a consumer's test feeds it, against the producer's schema, so
+	 * that the reader and the producer agree.
+	 */
+	public static void assertValidForProducer(String producer, String type, JsonNode data) {
+		Path schema = producerSchema(producer, type);
+		assertThat(schema).as("%s's schema of %s", producer, type).isRegularFile();
+		assertValid(schema, data);
 	}
 
 	private static Schema load(String resource) {
