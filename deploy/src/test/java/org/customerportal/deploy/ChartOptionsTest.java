@@ -97,7 +97,7 @@ class ChartOptionsTest {
 			});
 			// the API and its documentation, never the actuator endpoints
 			assertThat(rule.getHttp().getPaths()).extracting(path -> path.getPath())
-				.containsExactly("/api", "/v3/api-docs", "/swagger-ui", "/swagger-ui.html");
+				.containsExactly("/api", "/v3/api-docs", "/swagger-ui", "/swagger-ui.html", "/webjars/swagger-ui");
 		});
 	}
 

@@ -65,7 +65,7 @@ class EdgeProtectionIntegrationTest extends GatewayIntegrationTestSupport {
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://portal.example.com");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
-			.contains("authorization", "content-type");
+			.contains("authorization", "content-type", "idempotency-key");
 	}
 
 	@Test
@@ -137,7 +137,7 @@ class EdgeProtectionIntegrationTest extends GatewayIntegrationTestSupport {
 		return send(request("/api/orders").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.header("Origin", origin)
 			.header("Access-Control-Request-Method", "POST")
-			.header("Access-Control-Request-Headers", "authorization,content-type")
+			.header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
 			.build());
 	}
 

@@ -86,8 +86,8 @@ class SecurityConfiguration {
 		cors.setAllowedOrigins(properties.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language", "If-Match",
-				"If-None-Match", "traceparent", "tracestate"));
-		cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Trace-Id"));
+				"If-None-Match", "Idempotency-Key", "traceparent", "tracestate"));
+		cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Trace-Id", "Idempotent-Replayed"));
 		// Bearer tokens, not cookies: the browser sends no credentials of its own.
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(3600L);
