@@ -13,11 +13,11 @@ import java.util.stream.StreamSupport;
 import org.customerportal.e2e.support.EndToEndTest;
 import org.customerportal.e2e.support.Http;
 import org.customerportal.e2e.support.Keycloak;
+import org.customerportal.e2e.support.LocalSuite;
 import org.customerportal.e2e.support.MailCatcher;
 import org.customerportal.e2e.support.MailCatcher.Mail;
 import org.customerportal.e2e.support.Reply;
 import org.customerportal.e2e.support.User;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +55,7 @@ class RenewalReminderJourneyTest {
 	@Test
 	void remindersReachTheContactsUntilTheyUnsubscribe() {
 		Reply clock = support.get(TEST_CLOCK);
-		Assumptions.assumeTrue(clock.status() == 200, "notification-service runs without its test clock "
+		LocalSuite.require(clock.status() == 200, "notification-service runs without its test clock "
 				+ "(NOTIFICATIONS_TEST_CLOCK_ENABLED=true); " + TEST_CLOCK + " answered " + clock.status());
 
 		UUID organisation = createOrganisation(fay, "Fischer Freight");

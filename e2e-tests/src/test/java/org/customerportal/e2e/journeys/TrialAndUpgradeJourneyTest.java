@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import org.customerportal.e2e.support.EndToEndTest;
 import org.customerportal.e2e.support.Keycloak;
+import org.customerportal.e2e.support.LocalSuite;
 import org.customerportal.e2e.support.Reply;
 import org.customerportal.e2e.support.User;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -84,17 +84,16 @@ class TrialAndUpgradeJourneyTest {
 	}
 
 	/**
-	 * A perpetual licence whose maintenance has ended: through the public API a licence's maintenance
-	 * starts on the day the order is paid, so this needs a clock that moves in license-service (like
-	 * notification-service's test clock). Runs once license-service offers one.
+	 * A perpetual licence whose maintenance has ended: its maintenance starts on the day the order is
+	 * paid, so license-service's test clock moves past its end.
 	 */
 	@Test
 	void perpetualWithoutMaintenanceIsNotUpgradedForFree() {
 		User support = Keycloak.support();
 		Reply clock = support.get("/api/licenses/test-clock");
-		Assumptions.assumeTrue(clock.status() == 200,
-				"license-service has no test clock (GET /api/licenses/test-clock answered " + clock.status()
-						+ "), so no perpetual licence can have lapsed maintenance through the public API");
+		LocalSuite.require(clock.status() == 200,
+				"license-service runs without its test clock (LICENSE_TEST_CLOCK_ENABLED=true): "
+						+ "GET /api/licenses/test-clock answered " + clock.status());
 		UUID organisation = createOrganisation(erin, "Evans Archive");
 		String orderId = buy(erin, organisation, List.of(line("CAPTURE-VISION-SERVER", "PERPETUAL", 1))).path("id").asString();
 		JsonNode licence = awaitLicences(erin, orderId, 1).get(0);

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -70,6 +72,19 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 	/** Whether the suite was started by these tests (false: an already running one is reused). */
 	public static boolean startedHere() {
 		return current != null && current.startedHere;
+	}
+
+	/**
+	 * A precondition the suite these tests start always meets (e.g. a test clock): it fails the test
+	 * when the suite was started here, and only skips it on a reused suite that may lack it.
+	 */
+	public static void require(boolean condition, String why) {
+		if (startedHere()) {
+			Assertions.assertTrue(condition, why);
+		}
+		else {
+			Assumptions.assumeTrue(condition, why);
+		}
 	}
 
 	static final class Suite implements AutoCloseable {
