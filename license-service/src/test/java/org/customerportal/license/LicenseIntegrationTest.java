@@ -291,6 +291,17 @@ public abstract class LicenseIntegrationTest {
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A request without a body, e.g. {@code http("GET", "/api/licenses/validate", null)}. */
+	protected HttpResponse<String> http(String method, String path, Person caller) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (caller != null) {
+			request.header("Authorization", caller.bearer());
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Runs the calls on as many threads, released at the same moment; returns their results in order. */
 	protected static List<Object> runTogether(List<Callable<Object>> calls) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(calls.size());

@@ -210,12 +210,39 @@ class OrderEventsIntegrationTest extends LicenseIntegrationTest {
 		JsonNode later = buy(organizationId, now.minus(10, ChronoUnit.DAYS), annual("BARCODE-READER", 1), alice);
 
 		JsonNode upcoming = json(call(get("/api/licenses/upcoming-renewals").param("withinDays", "90"), alice), 200);
-		List<String> ids = upcoming.path("items").valueStream().map(i -> i.path("license").path("id").asString()).toList();
+		List<String> ids = upcoming.path("items").valueStream().map(i -> i.path("id").asString()).toList();
 		assertThat(ids).containsExactly(maintenanceSoon.path("id").asString(), soon.path("id").asString());
-		assertThat(upcoming.path("items").get(0).path("renews").asString()).isEqualTo("MAINTENANCE");
-		assertThat(upcoming.path("items").get(1).path("renews").asString()).isEqualTo("LICENSE");
 		assertThat(ids).doesNotContain(later.path("id").asString());
+		assertThat(upcoming.path("totalItems").asLong()).isEqualTo(2);
+
+		// each item is the licence as every licence list shows it, plus what renewing extends and when that ends
+		JsonNode maintenanceItem = upcoming.path("items").get(0);
+		JsonNode licenceItem = upcoming.path("items").get(1);
+		JsonNode listed = json(call(get("/api/licenses").param("size", "100"), alice), 200).path("items")
+			.valueStream()
+			.filter(l -> l.path("id").asString().equals(soon.path("id").asString()))
+			.findFirst()
+			.orElseThrow();
+		for (String field : listed.propertyNames()) {
+			assertThat(licenceItem.get(field)).as(field).isEqualTo(listed.get(field));
+		}
+		assertThat(licenceItem.has("license")).as("no nested licence").isFalse();
+		assertThat(licenceItem.path("renews").asString()).isEqualTo("LICENSE");
+		assertThat(licenceItem.path("endsOn").asString()).isEqualTo(soon.path("expiresAt").asString());
+		assertThat(maintenanceItem.path("renews").asString()).isEqualTo("MAINTENANCE");
+		assertThat(maintenanceItem.path("type").asString()).isEqualTo("PERPETUAL");
+		assertThat(maintenanceItem.path("endsOn").asString())
+			.isEqualTo(maintenanceSoon.path("maintenanceExpiresAt").asString());
 		problem(call(get("/api/licenses/upcoming-renewals").param("withinDays", "0"), alice), 400);
+
+		// and the API document tells client generators the same flat shape
+		JsonNode schema = json(call(get("/v3/api-docs"), null), 200).path("components")
+			.path("schemas")
+			.path("UpcomingRenewalResponse")
+			.path("properties");
+		assertThat(schema.propertyNames()).contains("id", "key", "product", "type", "status", "expiresAt", "renews",
+				"endsOn")
+			.doesNotContain("license");
 	}
 
 	private static Line renewalOf(JsonNode license, String type) {

@@ -36,8 +36,20 @@ class QuotaIntegrationTest extends LicenseIntegrationTest {
 		assertThat(call(delete(path + "/laptop-1"), alice).getResponse().getStatus()).isEqualTo(204);
 		json(postJson(path, alice, Map.of("deviceId", "laptop-3")), 201);
 		JsonNode devices = json(call(get(path), alice), 200);
-		assertThat(devices.valueStream().map(d -> d.path("deviceId").asString()).toList())
-			.containsExactlyInAnyOrder("laptop-2", "laptop-3");
+		assertThat(devices.path("items").valueStream().map(d -> d.path("deviceId").asString()).toList())
+			.containsExactly("laptop-2", "laptop-3");
+		assertThat(devices.path("totalItems").asLong()).isEqualTo(2);
+		JsonNode secondPage = json(call(get(path).param("page", "1").param("size", "1"), alice), 200);
+		assertThat(secondPage.path("items").valueStream().map(d -> d.path("deviceId").asString()).toList())
+			.containsExactly("laptop-3");
+		assertThat(secondPage.path("page").asInt()).isEqualTo(1);
+		assertThat(secondPage.path("size").asInt()).isEqualTo(1);
+		assertThat(secondPage.path("totalItems").asLong()).isEqualTo(2);
+		assertThat(problem(call(get(path).param("size", "101"), alice), 400).path("errors").get(0).path("field")
+			.asString()).isEqualTo("size");
+		assertThat(problem(call(get(path).param("page", "-1"), alice), 400).path("errors").get(0).path("field")
+			.asString()).isEqualTo("page");
+		problem(call(get(path), customer("mallory")), 404);
 		assertThat(json(call(get("/api/licenses/" + license.path("id").asString()), alice), 200).path("quotaUsed").asInt())
 			.isEqualTo(2);
 
@@ -83,7 +95,9 @@ class QuotaIntegrationTest extends LicenseIntegrationTest {
 		assertThat(validation).allMatch(c -> c.equals("VALID") || c.equals("QUOTA_EXCEEDED"));
 		JsonNode after = json(call(get("/api/licenses/" + id), alice), 200);
 		assertThat(after.path("quotaUsed").asInt()).isEqualTo(quota);
-		assertThat(json(call(get("/api/licenses/" + id + "/activations"), alice), 200).size()).isEqualTo(quota);
+		JsonNode devicesAfter = json(call(get("/api/licenses/" + id + "/activations").param("size", "100"), alice), 200);
+		assertThat(devicesAfter.path("totalItems").asLong()).isEqualTo(quota);
+		assertThat(devicesAfter.path("items").size()).isEqualTo(quota);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.customerportal.license;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -125,6 +126,21 @@ class ValidationIntegrationTest extends LicenseIntegrationTest {
 		// running again changes nothing
 		expiry.expireEnded();
 		assertThat(licenseEvents("portal.license.expired.v1", id)).hasSize(1);
+	}
+
+	@Test
+	void onlyPostingToTheValidationPathNeedsNoToken() throws Exception {
+		// the path is public for every method, so a GET must not reach a handler that answers without a token
+		HttpResponse<String> get = http("GET", "/api/licenses/validate", null);
+		assertThat(get.statusCode()).as(get.body()).isEqualTo(401);
+		assertThat(get.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		for (String method : List.of("PUT", "PATCH", "DELETE")) {
+			HttpResponse<String> answer = http(method, "/api/licenses/validate", null);
+			assertThat(answer.statusCode()).as(method + " " + answer.body()).isIn(401, 405);
+		}
+		// products fetch the key that verifies certificates offline, without a token
+		assertThat(http("GET", "/api/licenses/public-key", null).statusCode()).isEqualTo(200);
 	}
 
 	private JsonNode validate(String key, String product, String deviceId) throws Exception {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,7 @@ class LicenseController {
 		LocalDate today = LocalDate.now(clock);
 		PageResponse<License> found = queries.visible(user,
 				new LicenseQueries.Filter(status, blankToNull(product), organizationId), today, page, size);
-		return new PageResponse<>(found.items().stream().map(l -> LicenseResponse.of(l, today)).toList(), page, size,
-				found.totalItems());
+		return found.map(license -> LicenseResponse.of(license, today));
 	}
 
 	@GetMapping("/upcoming-renewals")
@@ -55,8 +55,7 @@ class LicenseController {
 		LocalDate today = LocalDate.now(clock);
 		PageResponse<License> found = queries.upcomingRenewals(user, organizationId, today,
 				today.plusDays(withinDays), page, size);
-		return new PageResponse<>(found.items().stream().map(l -> upcoming(l, today)).toList(), page, size,
-				found.totalItems());
+		return found.map(license -> upcoming(license, today));
 	}
 
 	@GetMapping("/{id}")

@@ -1,17 +1,19 @@
 package org.customerportal.license.quota;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseAccess;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,10 +54,12 @@ class ActivationController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The devices using the licence's quota")
-	List<DeviceResponse> list(CurrentUser user, @PathVariable UUID id) {
+	@Operation(summary = "The devices using the licence's quota, in the order they were activated")
+	PageResponse<DeviceResponse> list(CurrentUser user, @PathVariable UUID id,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		access.visible(id, user);
-		return activations.of(id).stream().map(a -> new DeviceResponse(a.deviceId(), a.activatedAt())).toList();
+		return activations.of(id, page, size).map(a -> new DeviceResponse(a.deviceId(), a.activatedAt()));
 	}
 
 	@PostMapping

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -86,12 +87,20 @@ public class Activations {
 		return find(licenseId, deviceId).isPresent();
 	}
 
-	public List<Activation> of(UUID licenseId) {
-		return jdbc.sql("select license_id, device_id, activated_at from activation where license_id = ? order by activated_at, device_id")
+	/** One page of the devices using the licence's quota, in the order they were activated. */
+	public PageResponse<Activation> of(UUID licenseId, int page, int size) {
+		long total = jdbc.sql("select count(*) from activation where license_id = ?")
 			.param(licenseId)
+			.query(Long.class)
+			.single();
+		List<Activation> items = total == 0 ? List.of() : jdbc.sql("""
+				select license_id, device_id, activated_at from activation where license_id = ?
+				order by activated_at, device_id limit ? offset ?""")
+			.params(licenseId, size, (long) page * size)
 			.query((rs, n) -> new Activation(rs.getObject(1, UUID.class), rs.getString(2),
 					rs.getObject(3, OffsetDateTime.class).toInstant()))
 			.list();
+		return new PageResponse<>(items, page, size, total);
 	}
 
 	private Optional<Activation> find(UUID licenseId, String deviceId) {

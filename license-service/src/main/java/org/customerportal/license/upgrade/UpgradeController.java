@@ -13,13 +13,10 @@ import jakarta.validation.constraints.NotNull;
 import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseAccess;
 import org.customerportal.license.licenses.LicenseResponse;
-import org.customerportal.license.licenses.LicenseUpgraded;
-import org.customerportal.license.licenses.Licenses;
 import org.customerportal.license.licenses.ProductReleases;
 import org.customerportal.license.licenses.UpgradeEligibility;
 import org.customerportal.platform.security.CurrentUser;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,15 +35,15 @@ class UpgradeController {
 
 	private final LicenseAccess access;
 
-	private final Licenses licenses;
+	private final Upgrades upgrades;
 
 	private final ProductReleases releases;
 
 	private final Clock clock;
 
-	UpgradeController(LicenseAccess access, Licenses licenses, ProductReleases releases, Clock clock) {
+	UpgradeController(LicenseAccess access, Upgrades upgrades, ProductReleases releases, Clock clock) {
 		this.access = access;
-		this.licenses = licenses;
+		this.upgrades = upgrades;
 		this.releases = releases;
 		this.clock = clock;
 	}
@@ -67,14 +64,9 @@ class UpgradeController {
 	}
 
 	@PostMapping("/upgrade")
-	@Transactional
 	@Operation(summary = "Free upgrade to a newer major version; 422 with the reason when not eligible")
 	LicenseResponse upgrade(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody UpgradeRequest request) {
-		License license = access.visible(id, user);
-		LocalDate today = LocalDate.now(clock);
-		int latest = releases.latestVersion(license.product()).orElse(license.productVersion());
-		int from = license.upgradeTo(request.targetVersion(), latest, today);
-		return LicenseResponse.of(licenses.save(license, LicenseUpgraded.of(license, from, clock.instant())), today);
+		return LicenseResponse.of(upgrades.upgrade(user, id, request.targetVersion()), LocalDate.now(clock));
 	}
 
 }
