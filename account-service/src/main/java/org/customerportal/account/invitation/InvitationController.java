@@ -10,9 +10,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.customerportal.account.Paged;
 import org.customerportal.account.organization.OrganizationView;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +50,7 @@ class InvitationController {
 
 	@GetMapping("/api/organizations/{organizationId}/invitations")
 	@Operation(summary = "Pending invitations, oldest first (members only)")
-	Paged<InvitationView> pending(@PathVariable UUID organizationId,
+	PageResponse<InvitationView> pending(@PathVariable UUID organizationId,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
 		return invitations.pending(organizationId, caller, page, size);

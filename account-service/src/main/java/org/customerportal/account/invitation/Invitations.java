@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.customerportal.account.Paged;
 import org.customerportal.account.organization.Organization;
 import org.customerportal.account.organization.Organizations;
 import org.customerportal.account.user.User;
@@ -14,6 +13,7 @@ import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.problem.ForbiddenException;
 import org.customerportal.platform.problem.NotFoundException;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -91,11 +91,11 @@ public class Invitations {
 	}
 
 	@Transactional(readOnly = true)
-	Paged<InvitationView> pending(UUID organizationId, CurrentUser caller, int page, int size) {
+	PageResponse<InvitationView> pending(UUID organizationId, CurrentUser caller, int page, int size) {
 		organizations.ofMember(organizationId, caller);
 		Page<Invitation> found = repository.findByOrganizationIdAndStatusAndExpiresAtAfter(organizationId,
 				Invitation.Status.PENDING, clock.instant(), PageRequest.of(page, size, Sort.by("createdAt", "id")));
-		return new Paged<>(found.map(InvitationView::of).getContent(), page, size, found.getTotalElements());
+		return new PageResponse<>(found.map(InvitationView::of).getContent(), page, size, found.getTotalElements());
 	}
 
 	@Transactional

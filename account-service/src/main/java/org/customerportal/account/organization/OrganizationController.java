@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.customerportal.account.Paged;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -58,7 +58,7 @@ class OrganizationController {
 
 	@GetMapping("/{organizationId}/users")
 	@Operation(summary = "The company contacts (members), longest-standing first (members and support only)")
-	Paged<MemberView> members(@PathVariable UUID organizationId, @RequestParam(defaultValue = "0") @Min(0) int page,
+	PageResponse<MemberView> members(@PathVariable UUID organizationId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
 		return organizations.members(organizationId, caller, page, size);
 	}

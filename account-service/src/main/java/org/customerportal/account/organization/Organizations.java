@@ -2,12 +2,10 @@ package org.customerportal.account.organization;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.customerportal.account.Paged;
 import org.customerportal.account.user.User;
 import org.customerportal.account.user.Users;
 import org.customerportal.platform.events.IntegrationEvent;
@@ -15,6 +13,7 @@ import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.problem.ForbiddenException;
 import org.customerportal.platform.problem.NotFoundException;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -99,17 +98,15 @@ public class Organizations {
 	}
 
 	@Transactional(readOnly = true)
-	Paged<MemberView> members(UUID organizationId, CurrentUser caller, int page, int size) {
+	PageResponse<MemberView> members(UUID organizationId, CurrentUser caller, int page, int size) {
 		Organization organization = visibleTo(organizationId, caller);
-		List<Membership> all = organization.members();
-		List<Membership> slice = all.stream().skip((long) page * size).limit(size).toList();
-		Map<String, User> people = users.findAll(slice.stream().map(Membership::userId).toList());
-		List<MemberView> items = slice.stream().map(membership -> {
+		PageResponse<Membership> slice = PageResponse.of(organization.members(), page, size);
+		Map<String, User> people = users.findAll(slice.items().stream().map(Membership::userId).toList());
+		return slice.map(membership -> {
 			User person = people.get(membership.userId());
 			return new MemberView(person.id(), person.email(), person.name(),
 					organization.isPrimaryContact(person.id()), membership.joinedAt());
-		}).toList();
-		return new Paged<>(items, page, size, all.size());
+		});
 	}
 
 	/** Removes a member (or lets the caller leave). */

@@ -1,0 +1,142 @@
+package org.customerportal.account;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.customerportal.platform.events.PortalEvent;
+import org.customerportal.platform.test.JsonSchemas;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The AsyncAPI document the services reading the account topic rely on: a valid AsyncAPI 3.0 document
+ * that describes exactly the event types the service publishes, each with its JSON Schema and its key.
+ */
+class AsyncApiDocumentTest {
+
+	private static final String TOPIC = "portal.account.events";
+
+	/** The official AsyncAPI 3.0.0 JSON Schema, kept once in the repository next to the order topic's document. */
+	private static final Path ASYNCAPI_SCHEMA = Path
+		.of("../order-service/src/test/resources/asyncapi/asyncapi-3.0.0.schema.json");
+
+	private static final Path RESOURCES = Path.of("src/main/resources");
+
+	private static final JsonMapper JSON = new JsonMapper();
+
+	private final JsonNode document = load(RESOURCES.resolve("asyncapi/account-events.yaml"));
+
+	@Test
+	void isAValidAsyncApi3Document() throws Exception {
+		assertThat(validate(JSON.readTree(Files.readString(ASYNCAPI_SCHEMA)), document)).isEmpty();
+		assertThat(document.get("asyncapi").asString()).isEqualTo("3.0.0");
+		assertThat(document.at("/channels/accountEvents/address").asString()).isEqualTo(TOPIC);
+		assertThat(document.at("/channels/accountEvents/bindings/kafka/topic").asString()).isEqualTo(TOPIC);
+	}
+
+	@Test
+	void describesEveryPublishedTypeWithItsSchema() throws Exception {
+		Set<String> published = publishedTypes();
+		assertThat(published).hasSize(6);
+		JsonNode messages = document.at("/components/messages");
+		Set<String> described = new TreeSet<>();
+		for (String key : messages.propertyNames()) {
+			JsonNode message = messages.get(key);
+			String type = message.get("name").asString();
+			described.add(type);
+			// user.removed is keyed by the person, everything else by the organisation
+			assertThat(message.at("/bindings/$ref").asString()).as("key of %s", type)
+				.isEqualTo(type.equals("portal.user.removed.v1") ? "#/components/messageBindings/userKey"
+						: "#/components/messageBindings/organizationKey");
+			JsonNode payload = resolve(message.at("/payload/$ref").asString());
+			assertThat(payload.at("/allOf/0/$ref").asString()).isEqualTo("#/components/schemas/CloudEvent");
+			JsonNode typed = payload.at("/allOf/1/properties");
+			assertThat(typed.at("/type/const").asString()).as("type of %s", key).isEqualTo(type);
+			String schemaRef = typed.at("/data/$ref").asString();
+			assertThat(schemaRef).isEqualTo("../events/" + type.replaceFirst("^portal\\.", "") + ".schema.json");
+			Path schema = RESOURCES.resolve("asyncapi").resolve(schemaRef).normalize();
+			assertThat(schema).exists();
+			assertThat(JSON.readTree(Files.readString(schema)).get("title").asString()).isEqualTo(type);
+		}
+		assertThat(described).isEqualTo(published);
+		try (Stream<Path> files = Files.list(RESOURCES.resolve("events"))) {
+			Set<String> schemas = files.map(file -> "portal." + file.getFileName().toString().replace(".schema.json", ""))
+				.collect(Collectors.toCollection(TreeSet::new));
+			assertThat(schemas).isEqualTo(published);
+		}
+		List<String> sent = new ArrayList<>();
+		document.at("/operations/publishAccountEvents/messages").forEach(ref -> sent.add(ref.get("$ref").asString()));
+		assertThat(sent).containsExactlyInAnyOrderElementsOf(
+				messages.propertyNames().stream().map(key -> "#/channels/accountEvents/messages/" + key).toList());
+		assertThat(document.at("/channels/accountEvents/messages").propertyNames())
+			.containsExactlyInAnyOrderElementsOf(messages.propertyNames());
+	}
+
+	@Test
+	void itsExampleIsAMessageAsTheServiceWritesIt() {
+		JsonNode example = document.at("/components/messages/memberJoined/examples/0/payload");
+		assertThat(validate(document.at("/components/schemas/CloudEvent"), example)).isEmpty();
+		assertThat(example.get("id").asString()).isEqualTo(example.at("/data/eventId").asString());
+		assertThat(example.get("subject").asString()).isEqualTo(example.at("/data/organizationId").asString());
+		JsonSchemas.assertValid("events/member.joined.v1.schema.json", example.get("data"));
+	}
+
+	/** The types of the events the service's code can publish on the account topic. */
+	private static Set<String> publishedTypes() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(PortalEvent.class));
+		return scanner.findCandidateComponents("org.customerportal.account")
+			.stream()
+			.map(candidate -> ((AnnotatedBeanDefinition) candidate).getMetadata()
+				.getAnnotationAttributes(PortalEvent.class.getName()))
+			.filter(attributes -> TOPIC.equals(attributes.get("topic")))
+			.map(attributes -> (String) attributes.get("type"))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/** Checks a document against a schema of JSON Schema draft 7, the dialect of AsyncAPI 3.0. */
+	private static List<String> validate(JsonNode schema, JsonNode document) {
+		return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+			.getSchema(schema)
+			.validate(document)
+			.stream()
+			.map(Error::toString)
+			.toList();
+	}
+
+	private JsonNode resolve(String pointer) {
+		return document.at(pointer.substring(1));
+	}
+
+	private static JsonNode load(Path yamlFile) {
+		try (InputStream in = Files.newInputStream(yamlFile)) {
+			Map<String, Object> yaml = new Yaml().load(in);
+			return JSON.valueToTree(yaml);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
