@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.customerportal.notification.Times;
 import org.customerportal.notification.directory.OrderEvents.Contact;
 import org.customerportal.notification.directory.OrderEvents.Line;
 import org.customerportal.notification.mail.Outbox;
 import org.customerportal.notification.preference.MailPreferences;
+import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +50,7 @@ class Directory {
 				insert into person (user_id, email, name, updated_at) values (?, ?, ?, ?)
 				on conflict (user_id) do update set email = excluded.email, name = coalesce(excluded.name, person.name),
 				  updated_at = excluded.updated_at""")
-			.params(userId, Outbox.normalize(email), name, Times.utc(clock.instant()))
+			.params(userId, Outbox.normalize(email), name, Timestamps.now(clock))
 			.update();
 	}
 

@@ -24,8 +24,8 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.customerportal.notification.NotificationProperties;
-import org.customerportal.notification.Times;
 import org.customerportal.notification.mail.MailComposer.ComposedMail;
+import org.customerportal.platform.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -158,7 +158,7 @@ class MailWorker {
 				order by next_attempt_at
 				limit ?
 				for update skip locked""")
-			.params(Times.utc(now), batchSize)
+			.params(Timestamps.of(now), batchSize)
 			.query((rs, row) -> new QueuedMail(rs.getObject(1, UUID.class), MailKind.valueOf(rs.getString(2)),
 					rs.getString(3), rs.getString(4), rs.getInt(5)))
 			.list();
@@ -225,7 +225,7 @@ class MailWorker {
 			QueuedMail mail = outcome.mail();
 			int attempts = mail.attempts() + 1;
 			if (outcome.failure() == null) {
-				sent.add(new Object[] { attempts, outcome.subject(), Times.utc(now), mail.id() });
+				sent.add(new Object[] { attempts, outcome.subject(), Timestamps.of(now), mail.id() });
 				continue;
 			}
 			String error = describe(outcome.failure());
@@ -236,7 +236,7 @@ class MailWorker {
 				givenUp.add(new Object[] { attempts, error, mail.id() });
 			}
 			else {
-				retried.add(new Object[] { attempts, error, Times.utc(now.plus(backoff(attempts))), mail.id() });
+				retried.add(new Object[] { attempts, error, Timestamps.of(now.plus(backoff(attempts))), mail.id() });
 			}
 		}
 		if (!retried.isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.customerportal.notification.Times;
+import org.customerportal.platform.time.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +56,7 @@ public class Outbox {
 			.param("recipient", normalize(recipient))
 			.param("model", json.writeValueAsString(model))
 			.param("reference", reference)
-			.param("now", Times.utc(now))
+			.param("now", Timestamps.of(now))
 			.update() == 1;
 	}
 

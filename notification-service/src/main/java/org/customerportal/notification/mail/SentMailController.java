@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,12 +36,9 @@ class SentMailController {
 			String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
 	}
 
-	record Page(List<SentMail> items, int page, int size, long totalItems) {
-	}
-
 	@GetMapping
 	@Operation(summary = "The sent-mail log, newest first (support only)")
-	Page sent(@RequestParam(required = false) String recipient,
+	PageResponse<SentMail> sent(@RequestParam(required = false) String recipient,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		String address = recipient == null || recipient.isBlank() ? null : Outbox.normalize(recipient);
@@ -65,7 +63,7 @@ class SentMailController {
 						? instant(rs.getObject("next_attempt_at", OffsetDateTime.class)) : null,
 				instant(rs.getObject("sent_at", OffsetDateTime.class))))
 			.list();
-		return new Page(items, page, size, total);
+		return new PageResponse<>(items, page, size, total);
 	}
 
 	private static Instant instant(OffsetDateTime time) {

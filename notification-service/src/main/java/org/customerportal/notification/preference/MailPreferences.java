@@ -3,8 +3,8 @@ package org.customerportal.notification.preference;
 import java.time.Clock;
 import java.util.Collection;
 
-import org.customerportal.notification.Times;
 import org.customerportal.notification.mail.Outbox;
+import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,7 +51,7 @@ public class MailPreferences {
 				set renewal_reminders = excluded.renewal_reminders, newsletter = excluded.newsletter,
 				    updated_at = excluded.updated_at""")
 			.params(Outbox.normalize(email), preferences.renewalReminders(), preferences.newsletter(),
-					Times.utc(clock.instant()))
+					Timestamps.now(clock))
 			.update();
 		if (!preferences.renewalReminders()) {
 			outbox.cancelQueuedReminders(email);
@@ -73,7 +73,7 @@ public class MailPreferences {
 				where mail_preference.%1$s""".formatted(column))
 			.param("email", Outbox.normalize(email))
 			.param("reminders", scope != UnsubscribeScope.RENEWAL_REMINDERS)
-			.param("now", Times.utc(clock.instant()))
+			.param("now", Timestamps.now(clock))
 			.update();
 		if (scope == UnsubscribeScope.RENEWAL_REMINDERS) {
 			outbox.cancelQueuedReminders(email);

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.customerportal.notification.NotificationProperties;
-import org.customerportal.notification.Times;
+import org.customerportal.platform.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +96,7 @@ class ReminderScan {
 		String licences = join(due, d -> d.licenceId().toString());
 		String endDates = join(due, d -> d.endDate().toString());
 		String thresholds = join(due, d -> Integer.toString(d.thresholdDays()));
-		var now = Times.utc(clock.instant());
+		var now = Timestamps.now(clock);
 
 		// Found too late (the service was down), or a nearer threshold is due as well: only the most
 		// recent reminder of a series goes out.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.customerportal.notification.NotificationProperties;
-import org.customerportal.notification.Times;
+import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +39,7 @@ class ReminderSchedule {
 
 	void licenceEnds(UUID licenceId, UUID orderId, UUID organizationId, String product, String type,
 			LocalDate endDate) {
-		var now = Times.utc(clock.instant());
+		var now = Timestamps.now(clock);
 		jdbc.sql("""
 				insert into licence (licence_id, order_id, organization_id, product, type, end_date, updated_at)
 				values (:licence, :order, :organization, :product, :type, :endDate, :now)
@@ -96,13 +96,13 @@ class ReminderSchedule {
 	/** Nothing is due after the licence ended: reminders for later days are cancelled. */
 	void licenceExpired(UUID licenceId, LocalDate expiredOn) {
 		jdbc.sql("update licence set expired_on = ?, updated_at = ? where licence_id = ?")
-			.params(expiredOn, Times.utc(clock.instant()), licenceId)
+			.params(expiredOn, Timestamps.now(clock), licenceId)
 			.update();
 		if (expiredOn != null) {
 			jdbc.sql("""
 					update reminder set status = 'CANCELLED', processed_at = ?
 					where licence_id = ? and status = 'DUE' and due_on > ?""")
-				.params(Times.utc(clock.instant()), licenceId, expiredOn)
+				.params(Timestamps.now(clock), licenceId, expiredOn)
 				.update();
 		}
 	}
