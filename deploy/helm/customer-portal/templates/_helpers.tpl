@@ -150,6 +150,10 @@ gateway account-service order-service license-service notification-service
 - name: PORTAL_BASE_URL
   value: {{ $g.portalBaseUrl | quote }}
 {{- end }}
+{{- if eq .name "order-service" }}
+- name: ORDER_PAYMENT_PROVIDER
+  value: {{ required "services.order-service.paymentProvider is required" $svc.paymentProvider | quote }}
+{{- end }}
 {{- if eq .name "license-service" }}
 {{- with $svc.signingKeys }}
 {{ include "portal.secretEnv" (dict "env" "LICENSE_SIGNING_PRIVATE_KEY" "secret" .existingSecret "key" .privateKeyKey) }}

@@ -279,7 +279,7 @@ class ChartRenderingTest {
 				"account-service",
 				Set.of("KEYCLOAK_ADMIN_URL", "KEYCLOAK_REALM", "KEYCLOAK_ADMIN_CLIENT_ID", "KEYCLOAK_ADMIN_CLIENT_SECRET",
 						"PORTAL_BASE_URL"),
-				"order-service", Set.of(), "license-service",
+				"order-service", Set.of("ORDER_PAYMENT_PROVIDER"), "license-service",
 				Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY"), "notification-service",
 				Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "MAIL_FROM", "PORTAL_BASE_URL", "UNSUBSCRIBE_SIGNING_KEY"));
 
@@ -298,6 +298,14 @@ class ChartRenderingTest {
 				.as("no variable is set twice in %s", service)
 				.allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void theOrderServiceIsToldWhichPaymentProviderMovesTheMoney(String values) {
+		// the service's own default would do the same; the chart says it so that an install shows it
+		Map<String, EnvVar> env = env(RenderedChart.named(values).deployment("order-service"));
+		assertThat(env.get("ORDER_PAYMENT_PROVIDER").getValue()).isEqualTo("simulated");
 	}
 
 	@ParameterizedTest

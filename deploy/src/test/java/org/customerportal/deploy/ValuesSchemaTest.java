@@ -34,6 +34,7 @@ class ValuesSchemaTest {
 			services.license-service.signingKeys.privateKey    | MC4CAQAwBQYDK2Vw | /services/license-service/signingKeys
 			services.order-service.database.url                | postgres://db/x  | /services/order-service/database/url
 			services.order-service.database.existingSecret     | Not_A_Name       | /services/order-service/database/existingSecret
+			services.order-service.paymentProvider             | stripe           | /services/order-service/paymentProvider
 			global.kafka.topics.partitions                     | 0                | /global/kafka/topics/partitions
 			global.kafka.bootstrapServers                      | kafka            | /global/kafka/bootstrapServers
 			global.keycloak.issuerUri                          | portal           | /global/keycloak/issuerUri

@@ -8,9 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param quoteValidity how long a quote can be turned into an order
  * @param idempotencyRetention how long the first response to an Idempotency-Key is kept for repeats
- * @param maxPageSize the largest page a list answers
  */
 @ConfigurationProperties("order")
 public record OrderServiceProperties(@DefaultValue("30d") Duration quoteValidity,
-		@DefaultValue("24h") Duration idempotencyRetention, @DefaultValue("100") int maxPageSize) {
+		@DefaultValue("24h") Duration idempotencyRetention) {
 }

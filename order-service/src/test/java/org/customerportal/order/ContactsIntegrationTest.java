@@ -55,6 +55,26 @@ class ContactsIntegrationTest extends OrderIntegrationTestSupport {
 			.andExpect(jsonPath("$.contacts.length()").value(2));
 		mvc.perform(addContact(orderId, buyer, colleague.email())).andExpect(status().isConflict());
 
+		// the contact list is paged, in the order contacts were added
+		String contacts = "/api/orders/" + orderId + "/contacts";
+		mvc.perform(get(contacts).header("Authorization", colleague.bearer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].userId").value(org.hamcrest.Matchers.contains(buyer.userId(), colleague.userId())))
+			.andExpect(jsonPath("$.page").value(0))
+			.andExpect(jsonPath("$.size").value(20))
+			.andExpect(jsonPath("$.totalItems").value(2));
+		mvc.perform(get(contacts + "?page=1&size=1").header("Authorization", colleague.bearer()))
+			.andExpect(jsonPath("$.items[*].email").value(org.hamcrest.Matchers.contains(colleague.email())))
+			.andExpect(jsonPath("$.page").value(1))
+			.andExpect(jsonPath("$.size").value(1))
+			.andExpect(jsonPath("$.totalItems").value(2));
+		mvc.perform(get(contacts + "?size=101").header("Authorization", colleague.bearer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+		mvc.perform(get(contacts + "?page=-1").header("Authorization", colleague.bearer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"));
+
 		JsonNode added = assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.contact-added.v1", orderId));
 		assertThat(added.get("userId").asString()).isEqualTo(colleague.userId());
 		assertThat(added.get("email").asString()).isEqualTo(colleague.email());
@@ -87,8 +107,9 @@ class ContactsIntegrationTest extends OrderIntegrationTestSupport {
 
 		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer())).andExpect(status().isNotFound());
 		mvc.perform(get("/api/orders/" + orderId + "/contacts").header("Authorization", colleague.bearer()))
-			.andExpect(jsonPath("$.length()").value(1))
-			.andExpect(jsonPath("$[0].userId").value(colleague.userId()));
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.items[0].userId").value(colleague.userId()))
+			.andExpect(jsonPath("$.totalItems").value(1));
 		JsonNode removed = assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.contact-removed.v1", orderId));
 		assertThat(removed.get("userId").asString()).isEqualTo(buyer.userId());
 	}
@@ -109,9 +130,9 @@ class ContactsIntegrationTest extends OrderIntegrationTestSupport {
 		mvc.perform(get("/api/orders/" + sharedOrder).header("Authorization", leaver.bearer()))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/orders/" + sharedOrder + "/contacts").header("Authorization", colleague.bearer()))
-			.andExpect(jsonPath("$[*].userId").value(org.hamcrest.Matchers.contains(colleague.userId())));
+			.andExpect(jsonPath("$.items[*].userId").value(org.hamcrest.Matchers.contains(colleague.userId())));
 		mvc.perform(get("/api/orders/" + ownOrder + "/contacts").header("Authorization", primary.bearer()))
-			.andExpect(jsonPath("$[*].userId").value(org.hamcrest.Matchers.contains(primary.userId())));
+			.andExpect(jsonPath("$.items[*].userId").value(org.hamcrest.Matchers.contains(primary.userId())));
 		mvc.perform(post("/api/quotes").header("Authorization", leaver.bearer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"organizationId\":\"" + primary.organizationId() + "\",\"lines\":" + LINE + "}"))
@@ -134,7 +155,7 @@ class ContactsIntegrationTest extends OrderIntegrationTestSupport {
 		awaitApplied(publishAccountEvent("portal.user.removed.v1", removed.userId(),
 				Map.of("userId", removed.userId(), "organizationId", buyer.organizationId().toString())));
 		mvc.perform(get("/api/orders/" + orderId + "/contacts").header("Authorization", buyer.bearer()))
-			.andExpect(jsonPath("$[*].userId").value(org.hamcrest.Matchers.contains(buyer.userId())));
+			.andExpect(jsonPath("$.items[*].userId").value(org.hamcrest.Matchers.contains(buyer.userId())));
 
 		// a late member.joined of the removed account changes nothing
 		awaitApplied(memberJoined(removed));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.customerportal.order.payment.ScriptedPaymentProvider;
 import org.customerportal.platform.test.JsonSchemas;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestTokens;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -39,11 +41,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * One Spring context for every integration test: the service against the JVM's real PostgreSQL and
  * Kafka, fed account and licence events as CloudEvents on their topics (as account-service and
- * license-service write them), with a clock tests can move.
+ * license-service write them), with a clock tests can move and the simulated payment provider behind
+ * a {@link ScriptedPaymentProvider} that tests can make misbehave.
  */
 @PortalIntegrationTest(properties = { "portal.events.retry-backoff=100ms",
 		"portal.events.topics=portal.order.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt",
-		"portal.test-clock.enabled=true" })
+		"portal.test-clock.enabled=true", "resilience4j.timelimiter.instances.payment-provider.timeout-duration=2s",
+		"order.payments.reconcile-interval=1s" })
+@Import(ScriptedPaymentProvider.class)
 public abstract class OrderIntegrationTestSupport {
 
 	protected static final JsonMapper JSON = new JsonMapper();

@@ -30,14 +30,46 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 		Person someone = person(java.util.UUID.randomUUID());
 		mvc.perform(get("/api/products").header("Authorization", someone.bearer()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(5))
-			.andExpect(jsonPath("$[?(@.code=='BARCODE-READER')].unitPrice.ANNUAL.amount").value("1249.00"))
-			.andExpect(jsonPath("$[?(@.code=='BARCODE-READER')].unitPrice.PERPETUAL.amount").value("2499.00"))
-			.andExpect(jsonPath("$[?(@.code=='BARCODE-READER')].maintenancePrice.amount").value("499.80"))
-			.andExpect(jsonPath("$[?(@.code=='BARCODE-READER')].quotaUnit").value("developer"))
-			.andExpect(jsonPath("$[?(@.code=='MRZ-SCANNER')].licenseTypes[0]").value("ANNUAL"))
-			.andExpect(jsonPath("$[?(@.code=='MRZ-SCANNER')].unitPrice.ANNUAL.currency").value("USD"));
+			.andExpect(jsonPath("$.items.length()").value(5))
+			.andExpect(jsonPath("$.page").value(0))
+			.andExpect(jsonPath("$.size").value(20))
+			.andExpect(jsonPath("$.totalItems").value(5))
+			.andExpect(jsonPath("$.items[?(@.code=='BARCODE-READER')].unitPrice.ANNUAL.amount").value("1249.00"))
+			.andExpect(jsonPath("$.items[?(@.code=='BARCODE-READER')].unitPrice.PERPETUAL.amount").value("2499.00"))
+			.andExpect(jsonPath("$.items[?(@.code=='BARCODE-READER')].maintenancePrice.amount").value("499.80"))
+			.andExpect(jsonPath("$.items[?(@.code=='BARCODE-READER')].quotaUnit").value("developer"))
+			.andExpect(jsonPath("$.items[?(@.code=='MRZ-SCANNER')].licenseTypes[0]").value("ANNUAL"))
+			.andExpect(jsonPath("$.items[?(@.code=='MRZ-SCANNER')].unitPrice.ANNUAL.currency").value("USD"));
 		mvc.perform(get("/api/products")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theCatalogueIsPagedAndRefusesPagesItCannotAnswer() throws Exception {
+		String bearer = person(java.util.UUID.randomUUID()).bearer();
+		JsonNode all = json(mvc.perform(get("/api/products").header("Authorization", bearer)).andReturn());
+		JsonNode second = json(mvc.perform(get("/api/products?page=1&size=2").header("Authorization", bearer))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertThat(second.get("items")).containsExactly(all.at("/items/2"), all.at("/items/3"));
+		assertThat(second.get("page").asInt()).isEqualTo(1);
+		assertThat(second.get("size").asInt()).isEqualTo(2);
+		assertThat(second.get("totalItems").asLong()).isEqualTo(5);
+		mvc.perform(get("/api/products?page=3&size=2").header("Authorization", bearer))
+			.andExpect(jsonPath("$.items.length()").value(0))
+			.andExpect(jsonPath("$.totalItems").value(5));
+
+		mvc.perform(get("/api/products?size=0").header("Authorization", bearer))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+		mvc.perform(get("/api/products?size=101").header("Authorization", bearer))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+		mvc.perform(get("/api/products?page=-1").header("Authorization", bearer))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"));
+		mvc.perform(get("/api/products?page=first").header("Authorization", bearer))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"));
 	}
 
 	@Test
@@ -137,7 +169,8 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
 			.andExpect(jsonPath("$.status").value("PENDING_PAYMENT"));
 		mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
-			.andExpect(jsonPath("$.length()").value(0));
+			.andExpect(jsonPath("$.items.length()").value(0))
+			.andExpect(jsonPath("$.totalItems").value(0));
 
 		mvc.perform(post("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -165,6 +198,16 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 
 		// a second payment while the transfer is on its way is refused
 		mvc.perform(payByCard(orderId, buyer, "4242424242424242")).andExpect(status().isConflict());
+		String payments = "/api/orders/" + orderId + "/payments";
+		mvc.perform(get(payments).header("Authorization", buyer.bearer()))
+			.andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains(paymentId)))
+			.andExpect(jsonPath("$.items[0].status").value("PENDING"))
+			.andExpect(jsonPath("$.page").value(0))
+			.andExpect(jsonPath("$.size").value(20))
+			.andExpect(jsonPath("$.totalItems").value(1));
+		mvc.perform(get(payments + "?size=0").header("Authorization", buyer.bearer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
 
 		String confirm = "/api/orders/" + orderId + "/payments/" + paymentId + "/confirm";
 		mvc.perform(post(confirm).header("Authorization", buyer.bearer())).andExpect(status().isForbidden());
@@ -205,7 +248,8 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 				supportBearer()))
 			.andExpect(status().isConflict());
 		mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
-			.andExpect(jsonPath("$[0].status").value("CANCELLED"));
+			.andExpect(jsonPath("$.items[0].status").value("CANCELLED"))
+			.andExpect(jsonPath("$.totalItems").value(1));
 
 		JsonNode cancelled = assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.cancelled.v1", orderId));
 		assertThat(cancelled.get("cancelledBy").asString()).isEqualTo(buyer.userId());

@@ -1,15 +1,18 @@
 package org.customerportal.order.catalogue;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.customerportal.order.LicenseType;
 import org.customerportal.order.Money;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -22,9 +25,10 @@ class CatalogueController {
 	}
 
 	@GetMapping("/api/products")
-	@Operation(summary = "The catalogue: products, the licence types they are sold as and their prices per quota unit")
-	List<ProductResponse> products() {
-		return catalogue.products().stream().map(ProductResponse::of).toList();
+	@Operation(summary = "The catalogue: products, the licence types they are sold as and their prices per quota unit, by name")
+	PageResponse<ProductResponse> products(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return PageResponse.of(catalogue.products(), page, size).map(ProductResponse::of);
 	}
 
 	/**

@@ -8,12 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.customerportal.order.OrderServiceProperties;
-import org.customerportal.order.Timestamps;
 import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.time.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -88,6 +89,52 @@ public class Idempotency {
 				.update();
 			return response;
 		});
+	}
+
+	/**
+	 * For an effect made in several transactions (a payment, whose provider is called between two):
+	 * the first answer to this caller's key, if a request with it has completed. Call it with the
+	 * effect's rows locked, so that a repeat running at the same time has either stored its answer
+	 * or not started its last step.
+	 * @return empty if no request with the key has completed (a failed one stores nothing)
+	 */
+	public <T> Optional<ResponseEntity<T>> previousAnswer(String key, CurrentUser caller, String operation,
+			Object request, Class<T> responseType) {
+		boolean stored = jdbc.sql("""
+				select exists (select 1 from idempotency_key
+				where user_id = ? and idempotency_key = ? and response_status is not null)
+				""").params(caller.subject(), key).query(Boolean.class).single();
+		return stored ? Optional.of(replay(caller, key, fingerprint(operation, request), responseType))
+				: Optional.empty();
+	}
+
+	/**
+	 * Stores the answer to a request made in several transactions, in the transaction of its last
+	 * step; see {@link #previousAnswer}.
+	 */
+	public void remember(String key, CurrentUser caller, String operation, Object request, ResponseEntity<?> response) {
+		URI location = response.getHeaders().getLocation();
+		jdbc.sql("""
+				insert into idempotency_key (user_id, idempotency_key, fingerprint, created_at, response_status,
+				                             response_body, response_location)
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing
+				""")
+			.params(caller.subject(), key, fingerprint(operation, request), Timestamps.now(clock),
+					response.getStatusCode().value(),
+					response.getBody() == null ? null : json.writeValueAsString(response.getBody()),
+					location == null ? null : location.toString())
+			.update();
+	}
+
+	/**
+	 * An id that is the same for every repeat of this request (same caller, key, operation and body)
+	 * and differs for any other: what an effect made in several steps is known by, to the payment
+	 * provider for example.
+	 */
+	public UUID requestId(String key, CurrentUser caller, String operation, Object request) {
+		String name = caller.subject() + "\n" + key + "\n" + fingerprint(operation, request);
+		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private <T> ResponseEntity<T> replay(CurrentUser caller, String key, String fingerprint, Class<T> responseType) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.customerportal.order.Timestamps;
 import org.customerportal.order.license.LicenseEvents.LicenseExpired;
 import org.customerportal.order.license.LicenseEvents.LicenseIssued;
 import org.customerportal.order.license.LicenseEvents.LicenseQuotaIncreased;
@@ -12,6 +11,7 @@ import org.customerportal.order.license.LicenseEvents.LicenseRenewed;
 import org.customerportal.order.license.LicenseEvents.LicenseUpgraded;
 import org.customerportal.platform.events.EventHandlers;
 import org.customerportal.platform.events.Inbox;
+import org.customerportal.platform.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

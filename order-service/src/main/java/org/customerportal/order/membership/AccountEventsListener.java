@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.customerportal.order.Timestamps;
 import org.customerportal.order.membership.AccountEvents.MemberJoined;
 import org.customerportal.order.membership.AccountEvents.MemberRemoved;
 import org.customerportal.order.membership.AccountEvents.OrganizationCreated;
@@ -12,6 +11,7 @@ import org.customerportal.order.membership.AccountEvents.PrimaryContactChanged;
 import org.customerportal.order.membership.AccountEvents.UserRemoved;
 import org.customerportal.platform.events.EventHandlers;
 import org.customerportal.platform.events.Inbox;
+import org.customerportal.platform.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

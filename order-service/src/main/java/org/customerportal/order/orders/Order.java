@@ -118,13 +118,19 @@ class Order {
 
 	/** Refuses a payment unless the order is waiting for one. */
 	void assertPayable() {
-		switch (status) {
-			case PAID -> throw new ConflictException("This order is already paid.");
-			case CANCELLED -> throw new ConflictException(
-					"This order was cancelled and can no longer be paid. Place a new order instead.");
-			case PENDING_PAYMENT -> {
-			}
+		String refusal = notPayableBecause();
+		if (refusal != null) {
+			throw new ConflictException(refusal);
 		}
+	}
+
+	/** Why the order cannot be paid, or null if it is waiting for a payment. */
+	String notPayableBecause() {
+		return switch (status) {
+			case PAID -> "This order is already paid.";
+			case CANCELLED -> "This order was cancelled and can no longer be paid. Place a new order instead.";
+			case PENDING_PAYMENT -> null;
+		};
 	}
 
 	void paymentChosen(PaymentMethod method) {

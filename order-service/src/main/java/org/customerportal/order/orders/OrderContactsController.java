@@ -1,15 +1,17 @@
 package org.customerportal.order.orders;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -31,9 +34,11 @@ class OrderContactsController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The order's contact list (contacts and support)")
-	List<OrderView.ContactView> contacts(@PathVariable UUID orderId, CurrentUser caller) {
-		return orders.contacts(orderId, caller);
+	@Operation(summary = "The order's contact list, in the order they were added (contacts and support)")
+	PageResponse<OrderView.ContactView> contacts(@PathVariable UUID orderId,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
+		return PageResponse.of(orders.contacts(orderId, caller), page, size);
 	}
 
 	@PostMapping

@@ -5,8 +5,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.customerportal.order.PageResponse;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.customerportal.order.PageResponse;
 import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.membership.Member;
 import org.customerportal.order.membership.MembershipEnded;
@@ -24,6 +23,7 @@ import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.problem.ForbiddenException;
 import org.customerportal.platform.problem.NotFoundException;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,22 +178,23 @@ public class Orders {
 
 	/**
 	 * Locks an order for a payment by one of its contacts: concurrent payments of one order wait here
-	 * for each other, and the later ones find it paid.
+	 * for each other, and the later ones find it paid. The caller decides when to
+	 * {@linkplain PayableOrder#assertPayable() refuse} one that is paid or cancelled (a repeated
+	 * request is answered first).
 	 */
 	@Transactional
 	public PayableOrder lockForPayment(UUID orderId, CurrentUser caller) {
 		Order order = lockedVisible(orderId, caller);
 		requireContact(order, caller, "Only the order's contacts can pay for it.");
-		order.assertPayable();
-		return new PayableOrder(order.id(), order.organizationId(), order.total());
+		return new PayableOrder(order.id(), order.organizationId(), order.total(), order.notPayableBecause());
 	}
 
 	/**
-	 * Locks an order for support to confirm a payment received; {@link #markPaid} then refuses it if
-	 * it is paid or cancelled.
+	 * Locks an order so that its payments settle one at a time (support confirming one, the provider's
+	 * answer arriving); {@link #markPaid} then refuses it if it is paid or cancelled.
 	 */
 	@Transactional
-	public void lockForConfirmation(UUID orderId) {
+	public void lock(UUID orderId) {
 		repository.findLockedById(orderId).orElseThrow(Orders::notFound);
 	}
 

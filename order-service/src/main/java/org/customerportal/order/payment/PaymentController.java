@@ -5,8 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,11 +13,14 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.idempotency.Idempotency;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,32 +39,27 @@ class PaymentController {
 
 	private final Payments payments;
 
-	private final Idempotency idempotency;
-
-	PaymentController(Payments payments, Idempotency idempotency) {
+	PaymentController(Payments payments) {
 		this.payments = payments;
-		this.idempotency = idempotency;
 	}
 
 	@PostMapping
 	@Operation(summary = "Pay an order: card and PayPal settle at once, wire transfer and check wait for support",
 			description = "Contacts only. Send an Idempotency-Key header to make a retry safe: a repeat returns the "
-					+ "first answer and never charges twice. The test card 4000 0000 0000 0002 is always declined.")
+					+ "first answer and never charges twice. The test card 4000 0000 0000 0002 is always declined. "
+					+ "503 with Retry-After when the payment provider gives no answer: the payment is checked "
+					+ "with the provider later, and a repeat with the same Idempotency-Key asks it again.")
 	ResponseEntity<PaymentView> pay(@PathVariable UUID orderId, @Valid @RequestBody PayOrder request,
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
 			CurrentUser caller) {
-		return idempotency.execute(idempotencyKey, caller, "POST /api/orders/" + orderId + "/payments",
-				request.withoutSecrets(), PaymentView.class, () -> {
-					PaymentView payment = payments.pay(orderId, request.method(), request.card(), caller);
-					return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/payments/" + payment.id()))
-						.body(payment);
-				});
+		return payments.pay(orderId, request.method(), request.card(), request.withoutSecrets(), idempotencyKey, caller);
 	}
 
 	@GetMapping
-	@Operation(summary = "The order's payments (contacts and support)")
-	List<PaymentView> list(@PathVariable UUID orderId, CurrentUser caller) {
-		return payments.list(orderId, caller);
+	@Operation(summary = "The order's payments, oldest first (contacts and support)")
+	PageResponse<PaymentView> list(@PathVariable UUID orderId, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
+		return PageResponse.of(payments.list(orderId, caller), page, size);
 	}
 
 	@PostMapping("/{paymentId}/confirm")

@@ -6,13 +6,22 @@ import org.customerportal.order.Money;
 import org.customerportal.order.PaymentMethod;
 
 /**
- * The port to whoever moves the money. An implementation must treat {@code paymentId} as its own
- * idempotency key, so a retried charge never charges twice.
+ * The port to whoever moves the money; {@code order.payments.provider} chooses the implementation
+ * (the built-in one is {@code simulated}, which moves none). It is called outside any database
+ * transaction, through a circuit breaker and a time limiter.
+ * <p>
+ * An implementation must treat {@code paymentId} as its idempotency key: a charge repeated with the
+ * same id (after a timeout, or by the reconciler) answers the first charge's result and never charges
+ * twice. The reconciler repeats a charge without the card's details (only its last four digits are
+ * kept); for a payment id it never received, the provider then answers {@link Declined}.
  */
 interface PaymentProvider {
 
 	Result charge(Charge charge);
 
+	/**
+	 * @param card the card for {@code CREDIT_CARD}; null otherwise, and when the reconciler asks again
+	 */
 	record Charge(UUID paymentId, UUID orderId, Money amount, PaymentMethod method, CardDetails card) {
 	}
 

@@ -1,0 +1,143 @@
+package org.customerportal.order.payment;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls the payment provider outside any transaction, through a circuit breaker and a time limiter:
+ * a provider that does not answer in time, fails, or whose circuit is open gives
+ * {@link ProviderUnavailableException} instead of holding the request (and a database connection)
+ * hostage.
+ */
+@Component
+class GuardedPaymentProvider implements DisposableBean {
+
+	static final String NAME = "payment-provider";
+
+	private static final Logger log = LoggerFactory.getLogger(GuardedPaymentProvider.class);
+
+	private final PaymentProvider provider;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final TimeLimiter timeLimiter;
+
+	private final ThreadPoolExecutor pool;
+
+	private final ExecutorService calls;
+
+	GuardedPaymentProvider(PaymentProvider provider, CircuitBreakerRegistry circuitBreakers,
+			TimeLimiterRegistry timeLimiters) {
+		this.provider = provider;
+		this.circuitBreaker = circuitBreakers.circuitBreaker(NAME);
+		this.timeLimiter = timeLimiters.timeLimiter(NAME);
+		AtomicInteger threads = new AtomicInteger();
+		// Bounded: a provider that hangs holds at most this many threads; more calls are refused (503).
+		this.pool = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+			Thread thread = new Thread(task, "payment-provider-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		// the caller's trace goes along to the provider call
+		this.calls = ContextExecutorService.wrap(pool, ContextSnapshotFactory.builder().build());
+	}
+
+	/**
+	 * Asks the provider to charge, or what became of an earlier charge with the same payment id.
+	 * @throws ProviderUnavailableException if the provider gave no answer; {@code sent()} tells whether
+	 * the charge may have reached it
+	 */
+	PaymentProvider.Result charge(PaymentProvider.Charge charge) {
+		try {
+			return circuitBreaker
+				.executeCallable(() -> timeLimiter.executeFutureSupplier(() -> calls.submit(() -> provider.charge(charge))));
+		}
+		catch (CallNotPermittedException ex) {
+			log.warn("Payment {} not sent: the payment provider's circuit is open", charge.paymentId());
+			throw new ProviderUnavailableException(false, retryAfter());
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("Payment {} not sent: {} calls to the payment provider are already waiting", charge.paymentId(),
+					pool.getMaximumPoolSize());
+			throw new ProviderUnavailableException(false, retryAfter());
+		}
+		catch (TimeoutException ex) {
+			log.warn("Payment {}: the payment provider did not answer within {}", charge.paymentId(),
+					timeLimiter.getTimeLimiterConfig().getTimeoutDuration());
+			throw new ProviderUnavailableException(true, retryAfter());
+		}
+		catch (Exception ex) {
+			log.warn("Payment {}: the payment provider failed", charge.paymentId(), ex);
+			throw new ProviderUnavailableException(true, retryAfter());
+		}
+	}
+
+	/**
+	 * False while the circuit is open: a payment is then not even recorded. (Asking for a permission
+	 * also lets an open circuit turn half-open once its wait is over.)
+	 */
+	boolean acceptsCalls() {
+		if (circuitBreaker.tryAcquirePermission()) {
+			circuitBreaker.releasePermission();
+			return true;
+		}
+		return false;
+	}
+
+	/** How long a caller waits before trying again: as long as an open circuit stays open. */
+	Duration retryAfter() {
+		return Duration.ofMillis(circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+	}
+
+	@Override
+	public void destroy() {
+		calls.shutdownNow();
+	}
+
+	/**
+	 * The provider gave no answer.
+	 * @param sent whether the charge may have reached the provider (a timeout, a failure) or certainly
+	 * did not (open circuit, too many calls waiting)
+	 */
+	static final class ProviderUnavailableException extends RuntimeException {
+
+		private final boolean sent;
+
+		private final Duration retryAfter;
+
+		ProviderUnavailableException(boolean sent, Duration retryAfter) {
+			super(sent ? "The payment provider gave no answer" : "The payment provider was not called");
+			this.sent = sent;
+			this.retryAfter = retryAfter;
+		}
+
+		boolean sent() {
+			return sent;
+		}
+
+		Duration retryAfter() {
+			return retryAfter;
+		}
+
+	}
+
+}
