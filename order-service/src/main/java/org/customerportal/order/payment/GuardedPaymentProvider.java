@@ -63,8 +63,7 @@ class GuardedPaymentProvider implements DisposableBean {
 
 	/**
 	 * Asks the provider to charge, or what became of an earlier charge with the same payment id.
-	 * @throws ProviderUnavailableException if the provider gave no answer; {@code sent()} tells whether
-	 * the charge may have reached it
+	 * @throws ProviderUnavailableException if the provider gave no answer
 	 */
 	PaymentProvider.Result charge(PaymentProvider.Charge charge) {
 		try {
@@ -73,21 +72,21 @@ class GuardedPaymentProvider implements DisposableBean {
 		}
 		catch (CallNotPermittedException ex) {
 			log.warn("Payment {} not sent: the payment provider's circuit is open", charge.paymentId());
-			throw new ProviderUnavailableException(false, retryAfter());
+			throw new ProviderUnavailableException(retryAfter());
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("Payment {} not sent: {} calls to the payment provider are already waiting", charge.paymentId(),
 					pool.getMaximumPoolSize());
-			throw new ProviderUnavailableException(false, retryAfter());
+			throw new ProviderUnavailableException(retryAfter());
 		}
 		catch (TimeoutException ex) {
 			log.warn("Payment {}: the payment provider did not answer within {}", charge.paymentId(),
 					timeLimiter.getTimeLimiterConfig().getTimeoutDuration());
-			throw new ProviderUnavailableException(true, retryAfter());
+			throw new ProviderUnavailableException(retryAfter());
 		}
 		catch (Exception ex) {
 			log.warn("Payment {}: the payment provider failed", charge.paymentId(), ex);
-			throw new ProviderUnavailableException(true, retryAfter());
+			throw new ProviderUnavailableException(retryAfter());
 		}
 	}
 
@@ -113,25 +112,14 @@ class GuardedPaymentProvider implements DisposableBean {
 		calls.shutdownNow();
 	}
 
-	/**
-	 * The provider gave no answer.
-	 * @param sent whether the charge may have reached the provider (a timeout, a failure) or certainly
-	 * did not (open circuit, too many calls waiting)
-	 */
+	/** The provider gave no answer: it did not answer in time, failed, or was not called (open circuit). */
 	static final class ProviderUnavailableException extends RuntimeException {
-
-		private final boolean sent;
 
 		private final Duration retryAfter;
 
-		ProviderUnavailableException(boolean sent, Duration retryAfter) {
-			super(sent ? "The payment provider gave no answer" : "The payment provider was not called");
-			this.sent = sent;
+		ProviderUnavailableException(Duration retryAfter) {
+			super("The payment provider gave no answer");
 			this.retryAfter = retryAfter;
-		}
-
-		boolean sent() {
-			return sent;
 		}
 
 		Duration retryAfter() {

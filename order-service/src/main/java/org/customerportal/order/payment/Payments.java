@@ -107,7 +107,7 @@ class Payments {
 		catch (ProviderUnavailableException ex) {
 			// The charge may or may not have reached the provider: the payment stays in flight until a
 			// repeat or the reconciler learns the provider's answer.
-			throw new PaymentDelayedException(ex.sent() ? DELAYED : UNAVAILABLE, ex.retryAfter());
+			throw new PaymentDelayedException(DELAYED, ex.retryAfter());
 		}
 		Step finished = transactions.execute(status -> finish(pay, payment.id(), result));
 		if (finished.declined() != null) {

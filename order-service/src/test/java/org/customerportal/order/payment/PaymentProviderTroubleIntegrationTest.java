@@ -161,6 +161,9 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 		finally {
 			circuit.transitionToClosedState();
 		}
+		// operators see the circuit in the metrics
+		assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString())
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"payment-provider\"");
 		assertThat(jdbc.sql("select count(*) from payment where order_id = ?::uuid").param(orderId).query(Long.class).single())
 			.isZero();
 		assertThat(provider.chargesOf(UUID.fromString(orderId))).isEmpty();
