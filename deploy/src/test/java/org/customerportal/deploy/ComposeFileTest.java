@@ -32,12 +32,6 @@ class ComposeFileTest {
 
 	static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka", "keycloak", "mail");
 
-	/**
-	 * Set by the chart so that an install states it, while the compose trial runs on the service's
-	 * own default (the simulated payment provider).
-	 */
-	static final Set<String> CHART_ONLY = Set.of("ORDER_PAYMENT_PROVIDER");
-
 	private static Map<String, Map<String, Object>> services;
 
 	@BeforeAll
@@ -104,7 +98,6 @@ class ComposeFileTest {
 			.map(EnvVar::getName)
 			.collect(Collectors.toCollection(TreeSet::new));
 		Set<String> compose = new TreeSet<>(environment(service).keySet());
-		compose.addAll(CHART_ONLY.stream().filter(chart::contains).toList());
 
 		assertThat(compose).isEqualTo(chart);
 	}
