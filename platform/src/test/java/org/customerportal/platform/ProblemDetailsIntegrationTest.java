@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -81,6 +82,14 @@ class ProblemDetailsIntegrationTest {
 		mvc.perform(authorized(post("/api/rules/conflict")))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("This widget is already yours."));
+	}
+
+	@Test
+	void anUnavailableDependencyAnswers503WithRetryAfter() throws Exception {
+		mvc.perform(authorized(post("/api/rules/unavailable")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "60"))
+			.andExpect(jsonPath("$.detail").value("The widget factory does not answer. Try again in a minute."));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.customerportal.order.payment.PaymentProvider.Settled;
 import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.problem.NotFoundException;
+import org.customerportal.platform.problem.ServiceUnavailableException;
 import org.customerportal.platform.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,7 @@ class Payments {
 			CurrentUser caller) {
 		Request pay = new Request(orderId, method, card, request, key, caller);
 		if (!provider.acceptsCalls()) {
-			throw new PaymentDelayedException(UNAVAILABLE, provider.retryAfter());
+			throw new ServiceUnavailableException(UNAVAILABLE, provider.retryAfter());
 		}
 		Step begun = transactions.execute(status -> begin(pay));
 		if (begun.answer() != null) {
@@ -107,7 +108,7 @@ class Payments {
 		catch (ProviderUnavailableException ex) {
 			// The charge may or may not have reached the provider: the payment stays in flight until a
 			// repeat or the reconciler learns the provider's answer.
-			throw new PaymentDelayedException(DELAYED, ex.retryAfter());
+			throw new ServiceUnavailableException(DELAYED, ex.retryAfter());
 		}
 		Step finished = transactions.execute(status -> finish(pay, payment.id(), result));
 		if (finished.declined() != null) {

@@ -50,7 +50,11 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(PortalException.class)
 	ResponseEntity<Object> portal(PortalException ex, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
+		HttpHeaders headers = new HttpHeaders();
+		if (ex instanceof ServiceUnavailableException unavailable) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
+		}
+		return handleExceptionInternal(ex, problem, headers, ex.status(), request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -1,5 +1,6 @@
 package org.customerportal.platform.testapp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.customerportal.platform.events.IntegrationEvent;
 import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.problem.NotFoundException;
+import org.customerportal.platform.problem.ServiceUnavailableException;
 import org.customerportal.platform.security.CurrentUser;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,6 +92,12 @@ class WidgetController {
 	@Transactional
 	void copy(@PathVariable UUID id) {
 		jdbc.update("insert into widget (id, name, count) select id, name, count from widget where id = ?", id);
+	}
+
+	@PostMapping("/api/rules/unavailable")
+	void unavailable() {
+		throw new ServiceUnavailableException("The widget factory does not answer. Try again in a minute.",
+				Duration.ofMillis(59_500));
 	}
 
 	@GetMapping("/api/boom")
