@@ -44,6 +44,7 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
 			}
 		});
 		sources.addFirst(new MapPropertySource("portal-real-infrastructure", values));
+		CloseContextsAtTheEnd.register(context);
 	}
 
 }
