@@ -1,0 +1,83 @@
+package org.customerportal.platform.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+
+/**
+ * What the tests of a topic's AsyncAPI document share: reading it, checking it against the official
+ * AsyncAPI 3.0.0 JSON Schema (kept once, in this module), and the event types the service's code
+ * publishes on the topic, to compare with what the document describes.
+ */
+public final class AsyncApiDocuments {
+
+	private static final JsonMapper JSON = new JsonMapper();
+
+	/** By name: the platform depends on this module for its tests, not the other way round. */
+	private static final String PORTAL_EVENT = "org.customerportal.platform.events.PortalEvent";
+
+	private AsyncApiDocuments() {
+	}
+
+	/** Reads a YAML (or JSON) AsyncAPI document. */
+	public static JsonNode load(Path document) {
+		try (InputStream in = Files.newInputStream(document)) {
+			Map<String, Object> yaml = new Yaml().load(in);
+			return JSON.valueToTree(yaml);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Violations of the AsyncAPI 3.0.0 specification's schema; empty for a valid document. */
+	public static List<String> violations(JsonNode document) {
+		try (InputStream in = AsyncApiDocuments.class.getResourceAsStream("/asyncapi/asyncapi-3.0.0.schema.json")) {
+			return validate(JSON.readTree(in), document);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Checks a document against a schema in JSON Schema draft 7, the dialect of AsyncAPI 3.0. */
+	public static List<String> validate(JsonNode schema, JsonNode document) {
+		return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+			.getSchema(schema)
+			.validate(document)
+			.stream()
+			.map(Error::toString)
+			.toList();
+	}
+
+	/** The CloudEvent types of the {@code @PortalEvent}s under a package that go to a topic. */
+	public static Set<String> publishedTypes(String basePackage, String topic) {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter((reader, factory) -> reader.getAnnotationMetadata().hasAnnotation(PORTAL_EVENT));
+		Set<BeanDefinition> candidates = scanner.findCandidateComponents(basePackage);
+		return candidates.stream()
+			.map(candidate -> ((AnnotatedBeanDefinition) candidate).getMetadata().getAnnotationAttributes(PORTAL_EVENT))
+			.filter(attributes -> topic.equals(attributes.get("topic")))
+			.map(attributes -> (String) attributes.get("type"))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+}
