@@ -1,20 +1,12 @@
 package org.customerportal.account;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.customerportal.platform.test.AsyncApiDocuments;
 import org.customerportal.platform.test.JsonSchemas;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +20,6 @@ class AsyncApiDocumentTest {
 
 	private static final Path RESOURCES = Path.of("src/main/resources");
 
-	private static final JsonMapper JSON = new JsonMapper();
-
 	private final JsonNode document = AsyncApiDocuments.load(RESOURCES.resolve("asyncapi/account-events.yaml"));
 
 	@Test
@@ -41,41 +31,11 @@ class AsyncApiDocumentTest {
 	}
 
 	@Test
-	void describesEveryPublishedTypeWithItsSchema() throws Exception {
+	void describesEveryPublishedTypeWithItsSchema() {
 		Set<String> published = AsyncApiDocuments.publishedTypes("org.customerportal.account", TOPIC);
 		assertThat(published).hasSize(6);
-		JsonNode messages = document.at("/components/messages");
-		Set<String> described = new TreeSet<>();
-		for (String key : messages.propertyNames()) {
-			JsonNode message = messages.get(key);
-			String type = message.get("name").asString();
-			described.add(type);
-			// user.removed is keyed by the person, everything else by the organisation
-			assertThat(message.at("/bindings/$ref").asString()).as("key of %s", type)
-				.isEqualTo(type.equals("portal.user.removed.v1") ? "#/components/messageBindings/userKey"
-						: "#/components/messageBindings/organizationKey");
-			JsonNode payload = resolve(message.at("/payload/$ref").asString());
-			assertThat(payload.at("/allOf/0/$ref").asString()).isEqualTo("#/components/schemas/CloudEvent");
-			JsonNode typed = payload.at("/allOf/1/properties");
-			assertThat(typed.at("/type/const").asString()).as("type of %s", key).isEqualTo(type);
-			String schemaRef = typed.at("/data/$ref").asString();
-			assertThat(schemaRef).isEqualTo("../events/" + type.replaceFirst("^portal\\.", "") + ".schema.json");
-			Path schema = RESOURCES.resolve("asyncapi").resolve(schemaRef).normalize();
-			assertThat(schema).exists();
-			assertThat(JSON.readTree(Files.readString(schema)).get("title").asString()).isEqualTo(type);
-		}
-		assertThat(described).isEqualTo(published);
-		try (Stream<Path> files = Files.list(RESOURCES.resolve("events"))) {
-			Set<String> schemas = files.map(file -> "portal." + file.getFileName().toString().replace(".schema.json", ""))
-				.collect(Collectors.toCollection(TreeSet::new));
-			assertThat(schemas).isEqualTo(published);
-		}
-		List<String> sent = new ArrayList<>();
-		document.at("/operations/publishAccountEvents/messages").forEach(ref -> sent.add(ref.get("$ref").asString()));
-		assertThat(sent).containsExactlyInAnyOrderElementsOf(
-				messages.propertyNames().stream().map(key -> "#/channels/accountEvents/messages/" + key).toList());
-		assertThat(document.at("/channels/accountEvents/messages").propertyNames())
-			.containsExactlyInAnyOrderElementsOf(messages.propertyNames());
+		AsyncApiDocuments.assertDescribesExactly(document, RESOURCES, "accountEvents", "publishAccountEvents", published,
+				type -> type.equals("portal.user.removed.v1") ? "userKey" : "organizationKey");
 	}
 
 	@Test
@@ -85,10 +45,6 @@ class AsyncApiDocumentTest {
 		assertThat(example.get("id").asString()).isEqualTo(example.at("/data/eventId").asString());
 		assertThat(example.get("subject").asString()).isEqualTo(example.at("/data/organizationId").asString());
 		JsonSchemas.assertValid("events/member.joined.v1.schema.json", example.get("data"));
-	}
-
-	private JsonNode resolve(String pointer) {
-		return document.at(pointer.substring(1));
 	}
 
 }

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
@@ -21,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the tests of a topic's AsyncAPI document share: reading it, checking it against the official
@@ -66,6 +71,51 @@ public final class AsyncApiDocuments {
 			.stream()
 			.map(Error::toString)
 			.toList();
+	}
+
+	/**
+	 * Checks that a topic's document describes exactly the published event types: one message per type,
+	 * keyed as {@code keyBinding} says, whose payload is a CloudEvent of that type with {@code data}
+	 * pointing at the service's schema for it ({@code <resources>/events/…}); every schema file of the
+	 * service is described, and the channel and the publishing operation list every message.
+	 * @param resources the service's {@code src/main/resources}, where the document lives in {@code asyncapi/}
+	 * @param keyBinding the message binding (key) each type must refer to
+	 */
+	public static void assertDescribesExactly(JsonNode document, Path resources, String channel, String operation,
+			Set<String> published, Function<String, String> keyBinding) {
+		JsonNode messages = document.at("/components/messages");
+		Set<String> described = new TreeSet<>();
+		for (String key : messages.propertyNames()) {
+			JsonNode message = messages.get(key);
+			String type = message.get("name").asString();
+			described.add(type);
+			assertThat(message.at("/bindings/$ref").asString()).as("key of %s", type)
+				.isEqualTo("#/components/messageBindings/" + keyBinding.apply(type));
+			JsonNode payload = document.at(message.at("/payload/$ref").asString().substring(1));
+			assertThat(payload.at("/allOf/0/$ref").asString()).isEqualTo("#/components/schemas/CloudEvent");
+			JsonNode typed = payload.at("/allOf/1/properties");
+			assertThat(typed.at("/type/const").asString()).as("type of %s", key).isEqualTo(type);
+			String schemaRef = typed.at("/data/$ref").asString();
+			assertThat(schemaRef).isEqualTo("../events/" + type.replaceFirst("^portal\\.", "") + ".schema.json");
+			Path schema = resources.resolve("asyncapi").resolve(schemaRef).normalize();
+			assertThat(schema).exists();
+			assertThat(load(schema).get("title").asString()).isEqualTo(type);
+		}
+		assertThat(described).isEqualTo(published);
+		try (Stream<Path> files = Files.list(resources.resolve("events"))) {
+			Set<String> schemas = files.map(file -> "portal." + file.getFileName().toString().replace(".schema.json", ""))
+				.collect(Collectors.toCollection(TreeSet::new));
+			assertThat(schemas).isEqualTo(published);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<String> sent = new ArrayList<>();
+		document.at("/operations/" + operation + "/messages").forEach(ref -> sent.add(ref.get("$ref").asString()));
+		assertThat(sent).containsExactlyInAnyOrderElementsOf(
+				messages.propertyNames().stream().map(key -> "#/channels/" + channel + "/messages/" + key).toList());
+		assertThat(document.at("/channels/" + channel + "/messages").propertyNames())
+			.containsExactlyInAnyOrderElementsOf(messages.propertyNames());
 	}
 
 	/** The CloudEvent types of the {@code @PortalEvent}s under a package that go to a topic. */
