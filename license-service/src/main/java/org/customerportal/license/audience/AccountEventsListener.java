@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.customerportal.platform.events.EventHandlers;
 import org.customerportal.platform.events.Inbox;
+import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -76,7 +77,7 @@ class AccountEventsListener {
 				select ?, ?, ?, ? where not exists (select 1 from removed_user where user_id = ?)
 				on conflict (user_id, organization_id) do update set email = excluded.email
 				""")
-			.params(userId, organizationId, email, java.sql.Timestamp.from(at != null ? at : clock.instant()), userId)
+			.params(userId, organizationId, email, Timestamps.of(at != null ? at : clock.instant()), userId)
 			.update();
 	}
 
@@ -92,7 +93,7 @@ class AccountEventsListener {
 
 	private void userRemoved(UserRemoved event) {
 		jdbc.sql("insert into removed_user (user_id, removed_at) values (?, ?) on conflict do nothing")
-			.params(event.userId(), java.sql.Timestamp.from(clock.instant()))
+			.params(event.userId(), Timestamps.of(clock.instant()))
 			.update();
 		jdbc.sql("delete from organization_member where user_id = ?").param(event.userId()).update();
 		jdbc.sql("delete from order_contact where user_id = ?").param(event.userId()).update();

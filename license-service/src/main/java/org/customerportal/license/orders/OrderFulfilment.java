@@ -1,7 +1,6 @@
 package org.customerportal.license.orders;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import org.customerportal.license.licenses.Licenses;
 import org.customerportal.license.licenses.ProductReleases;
 import org.customerportal.license.orders.OrderEvents.OrderLine;
 import org.customerportal.license.orders.OrderEvents.OrderPaid;
+import org.customerportal.platform.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +135,7 @@ class OrderFulfilment {
 		boolean first = jdbc.sql("""
 				insert into applied_order_line (order_id, line_id, license_id, applied_at) values (?, ?, ?, ?)
 				on conflict do nothing
-				""").params(orderId, lineId, licenseId, Timestamp.from(now)).update() == 1;
+				""").params(orderId, lineId, licenseId, Timestamps.of(now)).update() == 1;
 		if (!first) {
 			log.info("Line {} of order {} was applied before; nothing changes", lineId, orderId);
 		}

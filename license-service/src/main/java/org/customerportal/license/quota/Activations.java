@@ -1,6 +1,5 @@
 package org.customerportal.license.quota;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.UUID;
 
 import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.platform.time.Timestamps;
 import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +62,7 @@ public class Activations {
 		locked.useQuotaUnit(LocalDate.now(clock));
 		Instant now = clock.instant();
 		jdbc.sql("insert into activation (license_id, device_id, activated_at) values (?, ?, ?)")
-			.params(locked.id(), deviceId, Timestamp.from(now))
+			.params(locked.id(), deviceId, Timestamps.of(now))
 			.update();
 		// quota use is not part of what validation caches, so this save needs no cache refresh
 		License saved = repository.save(locked);
