@@ -4,10 +4,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ResilienceIntegrationTest extends GatewayIntegrationTestSupport {
 
 	@Test
@@ -37,7 +42,7 @@ class ResilienceIntegrationTest extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
-	void aSlowServiceIsCutAtItsRouteTimeout() {
+	void aSlowServiceIsCutAtItsRouteTimeout(CapturedOutput output) {
 		long started = System.nanoTime();
 		HttpResponse<String> response = get("/api/notifications/slow", freshToken());
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -45,6 +50,12 @@ class ResilienceIntegrationTest extends GatewayIntegrationTestSupport {
 		// the notification route's timeout is one second in this test; the service would take three
 		assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
 		assertThat(assertProblem(response, 504).get("detail").asString()).startsWith("The portal did not answer in time.");
+		// the gateway's log line carries the trace id the customer was given, to find the other hops
+		String traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
+		assertThat(output.getOut().lines().filter(line -> line.contains("/api/notifications/slow timed out")))
+			.singleElement()
+			.asString()
+			.contains(traceId);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -53,13 +54,13 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		}
 		HttpStatusCode status = statusOf(error);
 		if (status.value() == 503) {
-			log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-					describe(error));
+			withTraceId(exchange, () -> log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), describe(error)));
 			return problems.write(exchange, status, UNAVAILABLE, headers -> headers.set("Retry-After", retryAfterSeconds));
 		}
 		if (status.value() == 504) {
-			log.warn("{} {} timed out: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-					describe(error));
+			withTraceId(exchange, () -> log.warn("{} {} timed out: {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), describe(error)));
 			return problems.write(exchange, status, TIMED_OUT);
 		}
 		if (status.value() == 413) {
@@ -67,9 +68,22 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			return problems.write(exchange, status, detailFor(status, error), headers -> headers.setConnection("close"));
 		}
 		if (status.is5xxServerError()) {
-			log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+			withTraceId(exchange, () -> log.error("{} {} failed", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), error));
 		}
 		return problems.write(exchange, status, detailFor(status, error));
+	}
+
+	/** The request's trace id in the log line, as in the services' (thread locals are not restored here). */
+	private static void withTraceId(ServerWebExchange exchange, Runnable logStatement) {
+		String traceId = TraceIds.of(exchange);
+		if (traceId == null) {
+			logStatement.run();
+			return;
+		}
+		try (MDC.MDCCloseable ignored = MDC.putCloseable("traceId", traceId)) {
+			logStatement.run();
+		}
 	}
 
 	private static HttpStatusCode statusOf(Throwable error) {
