@@ -59,7 +59,7 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
 			.authorizeExchange(exchanges -> exchanges.matchers(publicCalls()).permitAll().anyExchange().authenticated())
-			.oauth2ResourceServer(resourceServer -> resourceServer
+			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenConverter(new BearerTokenConverter())
 				.jwt(jwt -> jwt.authenticationManager(authenticationManager))
 				.authenticationEntryPoint(refusals)
 				.accessDeniedHandler(refusals))
