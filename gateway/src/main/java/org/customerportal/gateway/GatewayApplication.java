@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 public class GatewayApplication {
 
 	public static void main(String[] args) {
+		EventLoopThreads.configure(System.getenv(), System.getProperties(), Runtime.getRuntime().availableProcessors());
 		SpringApplication.run(GatewayApplication.class, args);
 	}
 
