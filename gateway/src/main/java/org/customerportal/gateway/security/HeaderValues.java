@@ -19,6 +19,11 @@ final class HeaderValues {
 			return true; // an absent header
 		}
 		for (int i = 0; i < value.length();) {
+			char c = value.charAt(i);
+			if (c >= ' ' && c < 0x7f) { // printable ASCII, nearly every header character
+				i++;
+				continue;
+			}
 			int codePoint = value.codePointAt(i);
 			if (!Character.isDefined(codePoint) || (Character.isISOControl(codePoint) && codePoint != '\t')) {
 				return false;
