@@ -8,7 +8,7 @@ import java.util.Properties;
  * {@code GATEWAY_IO_THREADS}, by default one per processor the JVM may use (the container's CPU
  * limit). Reactor Netty's own default is at least four, also on one or two cores; in a proxy whose
  * every request is handled on event loops, threads beyond the cores only add context switches
- * (bench/gateway measured about a fifth less CPU per request on two cores with two threads).
+ * (bench/gateway measured about 15% less CPU per request on two cores with two threads).
  * An explicit {@code -Dreactor.netty.ioWorkerCount} wins.
  */
 final class EventLoopThreads {
