@@ -115,7 +115,7 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 		HttpResponse<String> metrics = get("/actuator/prometheus", null);
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		// per route and per circuit breaker, for dashboards and alerts
-		assertThat(metrics.body()).contains("spring_cloud_gateway_requests_seconds_count{", "routeId=\"order\"",
+		assertThat(metrics.body()).contains("http_client_requests_seconds_count{", "spring_cloud_gateway_route_id=\"order\"",
 				"resilience4j_circuitbreaker_state{", "name=\"order\"");
 	}
 

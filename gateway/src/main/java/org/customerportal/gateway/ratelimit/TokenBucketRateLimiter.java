@@ -33,6 +33,8 @@ public class TokenBucketRateLimiter implements RateLimiter<TokenBucketRateLimite
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+	private static final Mono<Response> ALLOWED = Mono.just(new Response(true, Map.of()));
+
 	private final Map<String, Config> configs = new HashMap<>();
 
 	private final Cache<String, Bucket> buckets;
@@ -53,12 +55,11 @@ public class TokenBucketRateLimiter implements RateLimiter<TokenBucketRateLimite
 		}
 		Bucket bucket = buckets.get(policy + '|' + key, k -> new Bucket(config.capacity(), nanoTime.getAsLong()));
 		long waitNanos = bucket.take(config, nanoTime.getAsLong());
-		Map<String, String> headers = new HashMap<>();
-		if (waitNanos > 0) {
-			long seconds = Math.max(1, (waitNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
-			headers.put("Retry-After", Long.toString(seconds));
+		if (waitNanos == 0) {
+			return ALLOWED;
 		}
-		return Mono.just(new Response(waitNanos == 0, headers));
+		long seconds = Math.max(1, (waitNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+		return Mono.just(new Response(false, Map.of("Retry-After", Long.toString(seconds))));
 	}
 
 	@Override

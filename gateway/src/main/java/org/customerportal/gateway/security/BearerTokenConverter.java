@@ -22,6 +22,14 @@ final class BearerTokenConverter implements ServerAuthenticationConverter {
 
 	private static final String SCHEME = "bearer";
 
+	/** The token characters of RFC 6750 but the trailing "=": a table, as the token is long. */
+	private static final boolean[] TOKEN_CHARACTERS = new boolean[128];
+
+	static {
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~+/".chars()
+			.forEach(c -> TOKEN_CHARACTERS[c] = true);
+	}
+
 	@Override
 	public Mono<Authentication> convert(ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> token(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)))
@@ -43,22 +51,22 @@ final class BearerTokenConverter implements ServerAuthenticationConverter {
 
 	/** {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} from {@code start} to the end. */
 	private static boolean isB64Token(String value, int start) {
+		int length = value.length();
 		int i = start;
-		while (i < value.length() && isTokenCharacter(value.charAt(i))) {
+		while (i < length) {
+			char c = value.charAt(i);
+			if (c >= TOKEN_CHARACTERS.length || !TOKEN_CHARACTERS[c]) {
+				break;
+			}
 			i++;
 		}
 		if (i == start) {
 			return false;
 		}
-		while (i < value.length() && value.charAt(i) == '=') {
+		while (i < length && value.charAt(i) == '=') {
 			i++;
 		}
-		return i == value.length();
-	}
-
-	private static boolean isTokenCharacter(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == '+' || c == '/';
+		return i == length;
 	}
 
 }

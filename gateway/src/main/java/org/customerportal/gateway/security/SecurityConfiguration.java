@@ -80,10 +80,11 @@ class SecurityConfiguration {
 					"/v3/api-docs/**");
 	}
 
-	/** Spring Security's strict firewall, with the same rule for header values checked without a regex. */
+	/** Spring Security's strict firewall, with the same rules for header names and values checked without a regex. */
 	@Bean
 	ServerWebExchangeFirewall firewall() {
 		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(HeaderValues::allowedName);
 		firewall.setAllowedHeaderValues(HeaderValues::allowed);
 		return firewall;
 	}

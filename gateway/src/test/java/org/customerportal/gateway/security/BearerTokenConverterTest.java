@@ -34,6 +34,19 @@ class BearerTokenConverterTest {
 	}
 
 	@Test
+	void decidesEveryCharacterInTheTokenLikeSpringSecuritysConverter() {
+		for (char c = 0; c < 0x400; c++) {
+			for (String authorization : new String[] { "Bearer a" + c + "b", "Bearer " + c, "Bearer ab=" + c }) {
+				ServerWebExchange exchange = MockServerWebExchange
+					.from(MockServerHttpRequest.get("/api/licenses").header(HttpHeaders.AUTHORIZATION, authorization));
+
+				assertThat(outcome(new BearerTokenConverter(), exchange)).as("U+%04X in %s", (int) c, authorization)
+					.isEqualTo(outcome(new ServerBearerTokenAuthenticationConverter(), exchange));
+			}
+		}
+	}
+
+	@Test
 	void aRequestWithoutTheHeaderHasNoToken() {
 		ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/licenses"));
 

@@ -22,6 +22,17 @@ class HeaderValuesTest {
 		}
 	}
 
+	@Test
+	void decidesEveryCharacterOfAHeaderNameLikeSpringSecuritysDefault() {
+		for (char c = 0; c < Character.MAX_VALUE; c++) {
+			String name = "X-" + c + "-Name";
+			assertThat(HeaderValues.allowedName(name)).as("U+%04X", (int) c)
+				.isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES.test(name));
+		}
+		assertThat(HeaderValues.allowedName("X-Tab\there")).isFalse();
+		assertThat(HeaderValues.allowedName("Authorization")).isTrue();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "text/html;\tq=0.9",
 			"caf\u00e9 \uD83D\uDE00", "\uD83D", "x\uDE00y", "\uDB40\uDC80", "\uDB40\uDC01", "\u0378", "a\u0000b",
