@@ -13,7 +13,7 @@
 #    licence shows. Prints p50/p99 (goal: p99 under 250 ms).
 #
 # The gateway measured is a second instance of the same jar and configuration, started by this
-# script on BENCH_GATEWAY_PORT with the same heap as the local run's, with the per-user rate limit
+# script on BENCH_GATEWAY_PORT with the same heap and event-loop threads as the local run's, with the per-user rate limit
 # raised so that the limiter runs on every request but refuses none (the local run's gateway
 # allows 20 requests/s per user, which wrk would hit at once). Point BENCH_GATEWAY_URL at a running
 # gateway to measure that one instead.
@@ -22,6 +22,7 @@
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_DURATION=30s BENCH_WARMUP=60s BENCH_ROUNDS=2
 #   BENCH_ORDERS=200 BENCH_USER=alice BENCH_PASSWORD=alice-local (LOCAL-ONLY demo login)
 #   BENCH_GATEWAY_URL= BENCH_GATEWAY_PORT=18080 BENCH_GATEWAY_HEAP=-Xmx256m
+#   BENCH_GATEWAY_IO_THREADS=1 (as the local run's gateway; empty: the gateway's default, one per core)
 #   KEYCLOAK_URL=http://localhost:8180 LICENSE_SERVICE_URL=http://localhost:8083
 #
 # Load, gateway and services share this machine's cores: the figures compare one another, they
@@ -39,6 +40,7 @@ ROUNDS=${BENCH_ROUNDS:-2}
 ORDERS=${BENCH_ORDERS:-200}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080}
 GATEWAY_HEAP=${BENCH_GATEWAY_HEAP:--Xmx256m}
+GATEWAY_IO_THREADS_BENCH=${BENCH_GATEWAY_IO_THREADS-${LOCAL_RUN_GATEWAY_IO_THREADS-1}}
 KEYCLOAK_URL=${KEYCLOAK_URL:-http://localhost:8180}
 LICENSE_SERVICE_URL=${LICENSE_SERVICE_URL:-http://localhost:8083}
 SERVICE_URLS=(http://localhost:8081 http://localhost:8082 "$LICENSE_SERVICE_URL" http://localhost:8084)
@@ -95,14 +97,14 @@ if [[ -n ${BENCH_GATEWAY_URL:-} ]]; then
 else
   [[ -f $GATEWAY_JAR ]] || die "no gateway jar: build it with ./mvnw -B -q -pl gateway -am package -DskipTests"
   [[ $(status_of "http://localhost:$GATEWAY_PORT/actuator/health") == 000 ]] || die "port $GATEWAY_PORT is taken (set BENCH_GATEWAY_PORT)"
-  say "starting a gateway for the benchmark on port $GATEWAY_PORT ($GATEWAY_HEAP)"
+  say "starting a gateway for the benchmark on port $GATEWAY_PORT ($GATEWAY_HEAP, event-loop threads: ${GATEWAY_IO_THREADS_BENCH:-one per core})"
   # shellcheck disable=SC2086
   env SERVER_PORT="$GATEWAY_PORT" \
     ACCOUNT_SERVICE_URL="${SERVICE_URLS[0]}" ORDER_SERVICE_URL="${SERVICE_URLS[1]}" \
     LICENSE_SERVICE_URL="${SERVICE_URLS[2]}" NOTIFICATION_SERVICE_URL="${SERVICE_URLS[3]}" \
     KEYCLOAK_ISSUER_URI="$KEYCLOAK_URL/realms/portal" \
     KEYCLOAK_JWK_SET_URI="$KEYCLOAK_URL/realms/portal/protocol/openid-connect/certs" \
-    RATE_LIMIT_USER_CAPACITY=100000000 RATE_LIMIT_USER_PER_SECOND=100000000 \
+    RATE_LIMIT_USER_CAPACITY=100000000 RATE_LIMIT_USER_PER_SECOND=100000000 GATEWAY_IO_THREADS="$GATEWAY_IO_THREADS_BENCH" \
     "$JAVA" $GATEWAY_HEAP -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   GATEWAY_URL="http://localhost:$GATEWAY_PORT"
@@ -180,7 +182,7 @@ echo
 echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) cores ($(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1)"
 echo "load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, GET $PATH_UNDER_TEST with a Keycloak token, same machine"
-echo "gateway: $GATEWAY_URL${GATEWAY_PID:+ (started by this script, $GATEWAY_HEAP)}; direct: $LICENSE_SERVICE_URL"
+echo "gateway: $GATEWAY_URL${GATEWAY_PID:+ (started by this script, $GATEWAY_HEAP, event-loop threads: ${GATEWAY_IO_THREADS_BENCH:-one per core})}; direct: $LICENSE_SERVICE_URL"
 echo
 printf '%-6s %12s %9s %9s %7s | %12s %9s %9s %7s | %6s\n' round "direct rps" "p50 ms" "p99 ms" errors "gateway rps" "p50 ms" "p99 ms" errors ratio
 for line in "${RESULTS[@]}"; do
