@@ -13,10 +13,10 @@
 #    licence shows. Prints p50/p99 (goal: p99 under 250 ms).
 #
 # The gateway measured is a second instance of the same jar and configuration, started by this
-# script on BENCH_GATEWAY_PORT with the same heap and event-loop threads as the local run's, with the per-user rate limit
-# raised so that the limiter runs on every request but refuses none (the local run's gateway
-# allows 20 requests/s per user, which wrk would hit at once). Point BENCH_GATEWAY_URL at a running
-# gateway to measure that one instead.
+# script on BENCH_GATEWAY_PORT with the same heap and event-loop threads as the local run's, with
+# the per-user rate limit raised so that the limiter runs on every request but refuses none (the
+# local run's gateway allows 20 requests/s per user, which wrk would hit at once). Point
+# BENCH_GATEWAY_URL at a running gateway to measure that one instead.
 #
 # Settings (environment):
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_DURATION=30s BENCH_WARMUP=60s BENCH_ROUNDS=2
