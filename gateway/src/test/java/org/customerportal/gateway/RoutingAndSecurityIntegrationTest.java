@@ -48,6 +48,20 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
+	void aCallersTraceContinuesThroughTheGatewayIntoTheService() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String callersSpan = "00f067aa0ba902b7";
+		HttpResponse<String> response = send(request("/api/licenses/traced-by-caller")
+			.header("Authorization", "Bearer " + freshToken())
+			.header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
+			.build());
+
+		assertThat(response.headers().firstValue("X-Trace-Id")).hasValue(traceId);
+		String received = json(response).get("traceparent").asString();
+		assertThat(received).startsWith("00-" + traceId + "-").doesNotContain(callersSpan); // the gateway's span
+	}
+
+	@Test
 	void withoutATokenAnswers401AndTheServiceIsNotCalled() {
 		HttpResponse<String> response = get("/api/orders/never-reached", null);
 
@@ -115,8 +129,8 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 		HttpResponse<String> metrics = get("/actuator/prometheus", null);
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		// per route and per circuit breaker, for dashboards and alerts
-		assertThat(metrics.body()).contains("http_client_requests_seconds_count{", "spring_cloud_gateway_route_id=\"order\"",
-				"resilience4j_circuitbreaker_state{", "name=\"order\"");
+		assertThat(metrics.body()).containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"order\"")
+			.contains("resilience4j_circuitbreaker_state{", "name=\"order\"");
 	}
 
 	@Test

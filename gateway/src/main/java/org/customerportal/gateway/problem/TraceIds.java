@@ -17,6 +17,16 @@ public final class TraceIds {
 	}
 
 	public static @Nullable String of(ServerWebExchange exchange) {
+		Span span = span(exchange);
+		if (span == null) {
+			return null;
+		}
+		String traceId = span.context().traceId();
+		return traceId.isEmpty() ? null : traceId;
+	}
+
+	/** The span of the gateway's server observation: the parent of the hop to the service. */
+	public static @Nullable Span span(ServerWebExchange exchange) {
 		ServerRequestObservationContext observation = ServerRequestObservationContext
 			.findCurrent(exchange.getAttributes())
 			.orElse(null);
@@ -24,12 +34,7 @@ public final class TraceIds {
 			return null;
 		}
 		TracingContext tracing = observation.get(TracingContext.class);
-		Span span = tracing != null ? tracing.getSpan() : null;
-		if (span == null) {
-			return null;
-		}
-		String traceId = span.context().traceId();
-		return traceId.isEmpty() ? null : traceId;
+		return tracing != null ? tracing.getSpan() : null;
 	}
 
 }
