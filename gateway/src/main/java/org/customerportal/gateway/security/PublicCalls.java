@@ -3,12 +3,9 @@ package org.customerportal.gateway.security;
 import java.util.ArrayList;
 import java.util.List;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -19,7 +16,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Equivalent to one {@code pathMatchers(method, patterns).permitAll()} per method, which the
  * authorisation filter would try one after another as separate reactive matchers on every request.
  */
-final class PublicCalls implements ServerWebExchangeMatcher {
+final class PublicCalls {
 
 	private record Call(HttpMethod method, PathPattern path) {
 	}
@@ -33,17 +30,16 @@ final class PublicCalls implements ServerWebExchangeMatcher {
 		return this;
 	}
 
-	@Override
-	public Mono<MatchResult> matches(ServerWebExchange exchange) {
+	boolean matches(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		HttpMethod method = request.getMethod();
 		PathContainer path = request.getPath().pathWithinApplication();
 		for (Call call : calls) {
 			if (call.method().equals(method) && call.path().matches(path)) {
-				return MatchResult.match();
+				return true;
 			}
 		}
-		return MatchResult.notMatch();
+		return false;
 	}
 
 }

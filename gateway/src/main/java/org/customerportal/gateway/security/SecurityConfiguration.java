@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.util.List;
 
 import org.customerportal.gateway.problem.Problems;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedReactiveAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -16,6 +21,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
@@ -58,13 +64,26 @@ class SecurityConfiguration {
 			.headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
-			.authorizeExchange(exchanges -> exchanges.matchers(publicCalls()).permitAll().anyExchange().authenticated())
+			.authorizeExchange(exchanges -> exchanges.anyExchange().access(publicOrAuthenticated(publicCalls())))
 			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenConverter(new BearerTokenConverter())
 				.jwt(jwt -> jwt.authenticationManager(authenticationManager))
 				.authenticationEntryPoint(refusals)
 				.accessDeniedHandler(refusals))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			.build();
+	}
+
+	/**
+	 * The public calls pass, every other needs a valid token: one decision per request, where
+	 * {@code matchers(publicCalls).permitAll().anyExchange().authenticated()} would take the request
+	 * through Spring Security's reactive chain of matchers.
+	 */
+	private static ReactiveAuthorizationManager<AuthorizationContext> publicOrAuthenticated(PublicCalls publicCalls) {
+		ReactiveAuthorizationManager<AuthorizationContext> authenticated = AuthenticatedReactiveAuthorizationManager
+			.authenticated();
+		Mono<AuthorizationResult> granted = Mono.just(new AuthorizationDecision(true));
+		return (authentication, context) -> publicCalls.matches(context.getExchange()) ? granted
+				: authenticated.authorize(authentication, context);
 	}
 
 	private static PublicCalls publicCalls() {
