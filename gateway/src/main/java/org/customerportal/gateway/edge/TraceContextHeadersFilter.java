@@ -17,7 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
  * span's parent).
  * <p>
  * Spring Cloud Gateway's observability would do this with a second span and timer for every call,
- * about 8% of the gateway's CPU per request; it is off ({@code application.yml}), and the time per
+ * 6–8% of the gateway's CPU per request; it is off ({@code application.yml}), and the time per
  * route is in {@code http.server.requests} ({@link RouteTaggedObservationConvention}).
  */
 @Component
