@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,35 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeepAliveIntegrationTest extends GatewayIntegrationTestSupport {
 
+	/** Requests the gateway answers itself, given the caller's token. */
 	enum Queued {
 
-		UNAUTHENTICATED(401) {
-			@Override
-			String request(String token) {
-				return rawGet("/api/licenses/queued", null);
-			}
-		},
-		NO_ROUTE(404) {
-			@Override
-			String request(String token) {
-				return rawGet("/api/nothing-here", token);
-			}
-		},
-		PREFLIGHT(200) {
-			@Override
-			String request(String token) {
-				return "OPTIONS /api/licenses/queued HTTP/1.1\r\nHost: gateway\r\nOrigin: http://localhost:3000\r\n"
-						+ "Access-Control-Request-Method: GET\r\n\r\n";
-			}
-		};
+		UNAUTHENTICATED(401, token -> rawGet("/api/licenses/queued", null)),
+		NO_ROUTE(404, token -> rawGet("/api/nothing-here", token)),
+		PREFLIGHT(200, token -> "OPTIONS /api/licenses/queued HTTP/1.1\r\nHost: gateway\r\n"
+				+ "Origin: http://localhost:3000\r\nAccess-Control-Request-Method: GET\r\n\r\n");
 
 		final int status;
 
-		Queued(int status) {
-			this.status = status;
-		}
+		final UnaryOperator<String> request;
 
-		abstract String request(String token);
+		Queued(int status, UnaryOperator<String> request) {
+			this.status = status;
+			this.request = request;
+		}
 
 	}
 
@@ -65,7 +53,7 @@ class KeepAliveIntegrationTest extends GatewayIntegrationTestSupport {
 			InputStream in = new BufferedInputStream(socket.getInputStream());
 			// a proxied request (finished later, when the service answers) and, in the same write,
 			// one the gateway answers without a service
-			send(out, rawGet("/api/licenses/first", token) + queued.request(token));
+			send(out, rawGet("/api/licenses/first", token) + queued.request.apply(token));
 			assertThat(readStatus(in)).isEqualTo(200);
 			assertThat(readStatus(in)).isEqualTo(queued.status);
 
