@@ -10,6 +10,9 @@ public final class Endpoints {
 
 	public static final URI GATEWAY = URI.create("http://localhost:8080");
 
+	/** The web portal; another one (e.g. started from an IDE on another port) through E2E_PORTAL_URL. */
+	public static final URI PORTAL = URI.create(env("E2E_PORTAL_URL", "http://localhost:8090"));
+
 	public static final URI KEYCLOAK = URI.create("http://localhost:8180");
 
 	public static final String REALM = "portal";

@@ -1,0 +1,145 @@
+package org.customerportal.portal.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.customerportal.portal.PortalProperties;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The public API, called through the gateway with the signed-in person's access token exactly as any
+ * other client calls it; the token never leaves this server. Refusals become {@link ApiProblem} (shown
+ * next to what caused them), a dependency that cannot answer {@link ApiUnavailable}, a token the API no
+ * longer accepts {@link SignInAgain}.
+ */
+@Component
+public class PortalApi {
+
+	static final String REGISTRATION_ID = "keycloak";
+
+	private final RestClient client;
+
+	private final JsonMapper json;
+
+	PortalApi(ObjectProvider<RestClient.Builder> builders, OAuth2AuthorizedClientManager authorizedClients, PortalProperties properties,
+			JsonMapper json) {
+		this.json = json;
+		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+		relay.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.apiTimeout())
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(properties.apiTimeout());
+		this.client = builders.getIfAvailable(RestClient::builder)
+			.baseUrl(properties.apiUrl().toString())
+			.requestFactory(requests)
+			// the application's JSON settings (a tolerant reader), also where no builder is configured
+			.configureMessageConverters(converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
+			.requestInterceptor(relay)
+			.defaultStatusHandler(status -> status.isError(), this::refuse)
+			.build();
+	}
+
+	public <T> T get(Class<T> type, String uri, Object... variables) {
+		return call(() -> client.get().uri(uri, variables).retrieve().body(type));
+	}
+
+	public <T> T get(ParameterizedTypeReference<T> type, String uri, Object... variables) {
+		return call(() -> client.get().uri(uri, variables).retrieve().body(type));
+	}
+
+	/** A file the API serves (e.g. a signed certificate), with its headers. */
+	public ResponseEntity<byte[]> download(String uri, Object... variables) {
+		return call(() -> client.get().uri(uri, variables).retrieve().toEntity(byte[].class));
+	}
+
+	public <T> T post(Class<T> type, Object body, String uri, Object... variables) {
+		return call(() -> {
+			RestClient.RequestBodySpec request = client.post().uri(uri, variables);
+			if (body != null) {
+				request.body(body);
+			}
+			return request.retrieve().body(type);
+		});
+	}
+
+	public void post(Object body, String uri, Object... variables) {
+		call(() -> {
+			RestClient.RequestBodySpec request = client.post().uri(uri, variables);
+			if (body != null) {
+				request.body(body);
+			}
+			return request.retrieve().toBodilessEntity();
+		});
+	}
+
+	public <T> T put(Class<T> type, Object body, String uri, Object... variables) {
+		return call(() -> client.put().uri(uri, variables).body(body).retrieve().body(type));
+	}
+
+	public <T> T patch(Class<T> type, Object body, String uri, Object... variables) {
+		return call(() -> client.patch().uri(uri, variables).body(body).retrieve().body(type));
+	}
+
+	public void delete(String uri, Object... variables) {
+		call(() -> client.delete().uri(uri, variables).retrieve().toBodilessEntity());
+	}
+
+	private <T> T call(java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (ResourceAccessException ex) {
+			throw new ApiUnavailable("The API did not answer: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void refuse(HttpRequest request, ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		if (status == 401) {
+			throw new SignInAgain("The API refused the token for " + request.getMethod() + " " + request.getURI());
+		}
+		if (status >= 500 || status == 429) {
+			throw new ApiUnavailable("The API answered " + status + " to " + request.getMethod() + " "
+					+ request.getURI(), null);
+		}
+		throw problem(status, response.getBody());
+	}
+
+	private ApiProblem problem(int status, InputStream body) {
+		String detail = null;
+		List<ApiProblem.FieldProblem> errors = new ArrayList<>();
+		try {
+			JsonNode problem = json.readTree(body);
+			detail = problem.path("detail").isString() ? problem.path("detail").asString() : null;
+			for (JsonNode error : problem.path("errors")) {
+				errors.add(new ApiProblem.FieldProblem(error.path("field").asString(null),
+						error.path("message").asString(null)));
+			}
+		}
+		catch (RuntimeException ex) {
+			// not a problem document: the status alone says what went wrong
+		}
+		return new ApiProblem(status, detail, errors);
+	}
+
+}
