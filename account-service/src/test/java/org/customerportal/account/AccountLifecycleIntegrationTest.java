@@ -90,6 +90,15 @@ class AccountLifecycleIntegrationTest extends AccountIntegrationTestSupport {
 			.andExpect(jsonPath("$.items[0].email").value(bob.email()))
 			.andExpect(jsonPath("$.items[0].token").doesNotExist());
 
+		// The link shows Bob who invites him, and to which company; without the token it shows nothing.
+		String details = "/api/invitations/" + bobsInvitation.id() + "?token=";
+		call(GET, details + bobsInvitation.token(), bob).andExpect(status().isOk())
+			.andExpect(jsonPath("$.organizationName").value("Acme Widgets"))
+			.andExpect(jsonPath("$.invitedByName").value("Alice"))
+			.andExpect(jsonPath("$.email").value(bob.email()))
+			.andExpect(jsonPath("$.status").value("PENDING"));
+		call(GET, details + "not-the-token", bob).andExpect(status().isNotFound());
+
 		// Bob accepts and is a member; the invitation is used up.
 		accept(bob, bobsInvitation).andExpect(status().isOk())
 			.andExpect(jsonPath("$.id").value(key))
@@ -101,6 +110,7 @@ class AccountLifecycleIntegrationTest extends AccountIntegrationTestSupport {
 			.andExpect(jsonPath("$.totalItems").value(0));
 		accept(bob, bobsInvitation).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("This invitation has already been accepted."));
+		call(GET, details + bobsInvitation.token(), bob).andExpect(jsonPath("$.status").value("ACCEPTED"));
 		call(GET, "/api/organizations/" + organizationId + "/users", bob).andExpect(status().isOk())
 			.andExpect(jsonPath("$.totalItems").value(2))
 			.andExpect(jsonPath("$.page").value(0))

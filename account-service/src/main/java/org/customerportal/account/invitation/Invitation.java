@@ -111,6 +111,14 @@ class Invitation {
 		return address != null && normalise(email).equals(normalise(address));
 	}
 
+	/** What the invitation is now: accepted, expired (also once its time has passed) or pending. */
+	Status statusAt(Instant now) {
+		if (status == Status.ACCEPTED) {
+			return Status.ACCEPTED;
+		}
+		return status == Status.EXPIRED || !now.isBefore(expiresAt) ? Status.EXPIRED : Status.PENDING;
+	}
+
 	/** Refuses an invitation that has been used (409) or has expired (410). */
 	void checkUsable(Instant now) {
 		if (status == Status.ACCEPTED) {

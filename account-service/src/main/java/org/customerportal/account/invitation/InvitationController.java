@@ -56,6 +56,15 @@ class InvitationController {
 		return invitations.pending(organizationId, caller, page, size);
 	}
 
+	@GetMapping("/api/invitations/{invitationId}")
+	@Operation(summary = "An invitation as its link shows it: who invites, to which organization, and its status",
+			description = "For anyone signed in who has the token from the invitation e-mail; 404 otherwise. "
+					+ "Status PENDING, ACCEPTED or EXPIRED.")
+	Invitations.InvitationDetails details(@PathVariable UUID invitationId,
+			@RequestParam @NotBlank @Size(max = 100) String token) {
+		return invitations.details(invitationId, token);
+	}
+
 	@PostMapping("/api/invitations/{invitationId}/accept")
 	@Operation(summary = "Join the organization with the token from the invitation e-mail",
 			description = "The caller's verified e-mail must be the invited one (403); 409 if the caller belongs to "

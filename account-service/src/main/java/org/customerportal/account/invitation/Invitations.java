@@ -98,6 +98,27 @@ public class Invitations {
 		return new PageResponse<>(found.map(InvitationView::of).getContent(), page, size, found.getTotalElements());
 	}
 
+	/**
+	 * What the link in the invitation mail shows before it is accepted: who invites, to which company, and
+	 * whether it can still be accepted. The token from the mail is the right to see it (404 without it).
+	 */
+	@Transactional(readOnly = true)
+	InvitationDetails details(UUID invitationId, String token) {
+		Invitation invitation = repository.findById(invitationId)
+			.filter(found -> found.opensWith(token))
+			.orElseThrow(() -> new NotFoundException(NOT_FOUND));
+		String organizationName = organizations.find(invitation.organizationId())
+			.map(Organization::name)
+			.orElseThrow(() -> new NotFoundException(NOT_FOUND));
+		String invitedBy = users.find(invitation.invitedBy()).map(User::name).orElse(null);
+		return new InvitationDetails(invitation.id(), invitation.organizationId(), organizationName, invitedBy,
+				invitation.email(), invitation.statusAt(clock.instant()), invitation.expiresAt());
+	}
+
+	record InvitationDetails(UUID id, UUID organizationId, String organizationName, String invitedByName, String email,
+			Invitation.Status status, Instant expiresAt) {
+	}
+
 	@Transactional
 	Organization accept(UUID invitationId, String token, CurrentUser caller) {
 		User person = users.lockCaller(caller);

@@ -91,6 +91,12 @@ public class Organizations {
 		return organization;
 	}
 
+	/** The organisation, for a caller who proved a right to see its name in another way (an invitation). */
+	@Transactional(readOnly = true)
+	public Optional<Organization> find(UUID organizationId) {
+		return repository.findById(organizationId);
+	}
+
 	/** The organisation the person belongs to, if any. */
 	@Transactional(readOnly = true)
 	public Optional<Organization> of(String userId) {
