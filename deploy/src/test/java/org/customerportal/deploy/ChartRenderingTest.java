@@ -43,7 +43,10 @@ class ChartRenderingTest {
 	static final int GRACEFUL_SHUTDOWN_SECONDS = 20;
 
 	static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "account-service", 8081, "order-service", 8082,
-			"license-service", 8083, "notification-service", 8084);
+			"license-service", 8083, "notification-service", 8084, RenderedChart.PORTAL, 8090);
+
+	/** The web portal's management port: probes and metrics, never the public port. */
+	static final int PORTAL_MANAGEMENT_PORT = 9090;
 
 	private static final Pattern SECRET_ENV = Pattern.compile(".*(PASSWORD|SECRET|_KEY)$");
 
@@ -82,7 +85,28 @@ class ChartRenderingTest {
 			assertThat(container(deployment).getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("http", PORTS.get(service)));
 		}
-		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.SERVICES.size());
+		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.COMPONENTS.size());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void theWebPortalServesItsPagesAndItsManagementEndpointsOnSeparatePorts(String values) {
+		RenderedChart chart = RenderedChart.named(values);
+		Deployment deployment = chart.deployment(RenderedChart.PORTAL);
+		Service svc = chart.get(Service.class, objectName(RenderedChart.PORTAL));
+
+		assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
+			.isEqualTo(chart.get(ServiceAccount.class, objectName(RenderedChart.PORTAL)).getMetadata().getName());
+		assertThat(container(deployment).getImage()).contains("/portal-web:");
+		assertThat(container(deployment).getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", 8090),
+					org.assertj.core.groups.Tuple.tuple("management", PORTAL_MANAGEMENT_PORT));
+		assertThat(svc.getSpec().getPorts()).extracting(p -> p.getName(), p -> p.getPort(), p -> p.getTargetPort().getStrVal())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", 8090, "http"),
+					org.assertj.core.groups.Tuple.tuple("management", PORTAL_MANAGEMENT_PORT, "management"));
+		Map<String, EnvVar> env = env(deployment);
+		assertThat(env.get("SERVER_PORT").getValue()).isEqualTo("8090");
+		assertThat(env.get("MANAGEMENT_PORT").getValue()).isEqualTo(String.valueOf(PORTAL_MANAGEMENT_PORT));
 	}
 
 	@ParameterizedTest
@@ -90,20 +114,22 @@ class ChartRenderingTest {
 	void everyPodIsProbedOnTheActuatorHealthGroups(String values) {
 		for (Deployment deployment : RenderedChart.named(values).all(Deployment.class)) {
 			Container container = container(deployment);
+			// the web portal answers probes on its management port only, never on its public one
+			String port = deployment.getMetadata().getName().equals(objectName(RenderedChart.PORTAL)) ? "management" : "http";
 
-			assertHttpProbe(container.getStartupProbe(), "/actuator/health/liveness");
-			assertHttpProbe(container.getLivenessProbe(), "/actuator/health/liveness");
-			assertHttpProbe(container.getReadinessProbe(), "/actuator/health/readiness");
+			assertHttpProbe(container.getStartupProbe(), "/actuator/health/liveness", port);
+			assertHttpProbe(container.getLivenessProbe(), "/actuator/health/liveness", port);
+			assertHttpProbe(container.getReadinessProbe(), "/actuator/health/readiness", port);
 			// the start-up probe gives a slow start (migrations, Kafka, Keycloak) at least a minute
 			Probe startup = container.getStartupProbe();
 			assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold()).isGreaterThanOrEqualTo(60);
 		}
 	}
 
-	private static void assertHttpProbe(Probe probe, String path) {
+	private static void assertHttpProbe(Probe probe, String path, String port) {
 		assertThat(probe).isNotNull();
 		assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-		assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+		assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo(port);
 		assertThat(probe.getTimeoutSeconds()).isPositive();
 		assertThat(probe.getFailureThreshold()).isPositive();
 	}
@@ -249,7 +275,7 @@ class ChartRenderingTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "production", "minimal" })
-	void networkPoliciesExistWhenEnabledAndOnlyTheGatewayIsExposed(String values) {
+	void networkPoliciesExistWhenEnabledAndOnlyThePortalAndTheGatewayAreExposed(String values) {
 		RenderedChart chart = RenderedChart.named(values);
 		List<NetworkPolicy> policies = chart.all(NetworkPolicy.class);
 
@@ -258,13 +284,15 @@ class ChartRenderingTest {
 		}
 		else {
 			assertThat(policies).extracting(p -> p.getMetadata().getName())
-				.containsExactlyInAnyOrderElementsOf(RenderedChart.SERVICES.stream().map(RenderedChart::objectName).toList());
+				.containsExactlyInAnyOrderElementsOf(RenderedChart.COMPONENTS.stream().map(RenderedChart::objectName).toList());
 		}
 		assertThat(chart.all(Service.class)).allSatisfy(s -> assertThat(s.getSpec().getType()).isEqualTo("ClusterIP"));
+		// the pages at "/", everything else (the API and its documentation) through the gateway
 		chart.all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)
 			.forEach(ingress -> assertThat(ingress.getSpec().getRules())
 				.flatExtracting(rule -> rule.getHttp().getPaths())
-				.allSatisfy(path -> assertThat(path.getBackend().getService().getName()).isEqualTo(objectName("gateway"))));
+				.allSatisfy(path -> assertThat(path.getBackend().getService().getName())
+					.isEqualTo(objectName(path.getPath().equals("/") ? RenderedChart.PORTAL : "gateway"))));
 	}
 
 	@ParameterizedTest
@@ -320,6 +348,41 @@ class ChartRenderingTest {
 			assertThat(env.get(variable).getValue()).isEqualTo(
 					"http://" + target.getMetadata().getName() + ":" + target.getSpec().getPorts().get(0).getPort());
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void theWebPortalGetsItsOwnEnvironmentAndNoKafka(String values) {
+		RenderedChart chart = RenderedChart.named(values);
+		Deployment portal = chart.deployment(RenderedChart.PORTAL);
+		Map<String, EnvVar> env = env(portal);
+		Service gateway = chart.get(Service.class, objectName("gateway"));
+
+		assertThat(env.keySet()).containsAll(Set.of("SERVER_PORT", "MANAGEMENT_PORT", "KEYCLOAK_ISSUER_URI", "DB_URL",
+				"DB_USERNAME", "DB_PASSWORD", "PORTAL_CLIENT_ID", "PORTAL_CLIENT_SECRET", "PORTAL_WEB_API_URL",
+				"PORTAL_WEB_FORM_ACTION_ORIGINS", "PORTAL_WEB_SUPPORT_EMAIL", "PORTAL_WEB_SALES_EMAIL",
+				"FORWARD_HEADERS_STRATEGY"));
+		// it talks to the gateway only: no Kafka; it finds Keycloak's keys through the issuer
+		assertThat(env.keySet()).noneMatch(name -> name.startsWith("KAFKA_") || name.startsWith("PORTAL_EVENTS_")
+				|| name.equals("SPRING_KAFKA_ADMIN_AUTOCREATE") || name.equals("KEYCLOAK_JWK_SET_URI")
+				|| name.endsWith("_SERVICE_URL"));
+		assertThat(env.get("PORTAL_WEB_API_URL").getValue()).isEqualTo(
+				"http://" + gateway.getMetadata().getName() + ":" + gateway.getSpec().getPorts().get(0).getPort());
+		assertThat(env.get("KEYCLOAK_ISSUER_URI").getValue())
+			.as("the same issuer as the services")
+			.isEqualTo(env(chart.deployment("gateway")).get("KEYCLOAK_ISSUER_URI").getValue());
+		assertThat(env.get("PORTAL_CLIENT_ID").getValue()).isEqualTo("portal-web-server");
+		assertThat(env.get("PORTAL_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+		assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+		assertThat(env.get("DB_URL").getValue()).startsWith("jdbc:postgresql://").contains("portal_web");
+		assertThat(env.get("PORTAL_WEB_SUPPORT_EMAIL").getValue()).contains("@");
+		assertThat(env.get("PORTAL_WEB_SALES_EMAIL").getValue()).contains("@");
+		assertThat(env.get("FORWARD_HEADERS_STRATEGY").getValue())
+			.isEqualTo(values.equals("minimal") ? "none" : "native");
+		assertThat(container(portal).getEnv().stream().map(EnvVar::getName)
+			.collect(Collectors.groupingBy(n -> n, Collectors.counting())))
+			.as("no variable is set twice in the portal")
+			.allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
 	}
 
 	static List<String> names(List<? extends HasMetadata> objects) {

@@ -42,6 +42,13 @@ final class RenderedChart {
 	static final List<String> SERVICES = List.of("gateway", "account-service", "order-service", "license-service",
 			"notification-service");
 
+	/** The web portal: deployed like the services, but with its own management port and no Kafka. */
+	static final String PORTAL = "portal-web";
+
+	/** Everything the chart deploys: the services and the web portal. */
+	static final List<String> COMPONENTS = java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(PORTAL))
+		.toList();
+
 	static final Path PRODUCTION_VALUES = Repository.path("deploy/helm/examples/values-production.yaml");
 
 	static final Path MINIMAL_VALUES = Repository.path("deploy/helm/examples/values-minimal.yaml");

@@ -30,6 +30,12 @@ class ValuesSchemaTest {
 			services.order-service.resources.requests.cpu      | fast             | /services/order-service/resources/requests/cpu
 			services.order-service.database.password           | s3cret           | /services/order-service/database
 			services.notification-service.smtp.password        | s3cret           | /services/notification-service/smtp
+			services.portal-web.keycloakClient.clientSecret    | s3cret           | /services/portal-web/keycloakClient
+			services.portal-web.managementPort                 | 80               | /services/portal-web/managementPort
+			services.portal-web.formActionOrigins[0]           | https://pay.example.com/checkout | /services/portal-web/formActionOrigins/0
+			services.portal-web.forwardHeadersStrategy         | always           | /services/portal-web/forwardHeadersStrategy
+			ingress.hosts[0].paths[0].service                  | order-service    | /ingress/hosts/0/paths/0/service
+			networkPolicy.portalWeb.egress.keycloak.ports[0]   | https            | /networkPolicy/portalWeb/egress/keycloak/ports/0
 			services.account-service.keycloakAdmin.clientSecret | s3cret          | /services/account-service/keycloakAdmin
 			services.license-service.signingKeys.privateKey    | MC4CAQAwBQYDK2Vw | /services/license-service/signingKeys
 			services.order-service.database.url                | postgres://db/x  | /services/order-service/database/url
