@@ -184,6 +184,9 @@ gateway account-service order-service license-service notification-service porta
   value: {{ $svc.mailFrom | quote }}
 - name: PORTAL_BASE_URL
   value: {{ $g.portalBaseUrl | quote }}
+{{- /* the unsubscribe page is the API's, served on the same public host as the portal */}}
+- name: PORTAL_NOTIFICATIONS_UNSUBSCRIBE_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
 {{- with $svc.unsubscribeSigningKey }}
 {{ include "portal.secretEnv" (dict "env" "UNSUBSCRIBE_SIGNING_KEY" "secret" .existingSecret "key" .key) }}
 {{- end }}
