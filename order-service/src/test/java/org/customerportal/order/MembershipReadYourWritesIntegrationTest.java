@@ -5,9 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.customerportal.platform.test.FakeAccountService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -28,13 +27,8 @@ class MembershipReadYourWritesIntegrationTest extends OrderIntegrationTestSuppor
 	private static final String LINE = """
 			[{"product":"BARCODE-READER","licenseType":"ANNUAL","quota":1}]""";
 
-	private final FakeAccountService accountService = FakeAccountService.get();
-
-	@BeforeEach
-	@AfterEach
-	void resetAccountService() {
-		accountService.reset();
-	}
+	@RegisterExtension
+	final FakeAccountService accountService = FakeAccountService.get();
 
 	@Test
 	void theCreatorOfANewOrganisationQuotesAndOrdersBeforeItsEventsArriveWhichThenStillApply() throws Exception {

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * that ask it about a membership their read model does not know yet. It answers for the token's
  * subject what a test told it (like account-service, a person it was told nothing about belongs to no
  * organisation), and can be made to fail or hang. One per test JVM; point
- * {@code portal.account-service.url} at {@link #url()}.
+ * {@code portal.account-service.url} at {@link #url()}. As a JUnit extension
+ * ({@code @RegisterExtension final FakeAccountService accountService = FakeAccountService.get();}) it
+ * starts and ends each test forgetting what other tests told it.
  */
-public final class FakeAccountService {
+public final class FakeAccountService implements BeforeEachCallback, AfterEachCallback {
 
 	/** How it answers. */
 	public enum Mode {
@@ -97,6 +102,16 @@ public final class FakeAccountService {
 		answer(Mode.ANSWERS);
 		people.clear();
 		tokens.clear();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		reset();
 	}
 
 	private static FakeAccountService start() {
