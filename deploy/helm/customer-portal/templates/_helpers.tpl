@@ -156,6 +156,13 @@ gateway account-service order-service license-service notification-service porta
 - name: PORTAL_BASE_URL
   value: {{ $g.portalBaseUrl | quote }}
 {{- end }}
+{{- if has .name (list "order-service" "license-service") }}
+{{- $account := dict "root" $root "name" "account-service" "svc" (index $root.Values.services "account-service") }}
+- name: ACCOUNT_SERVICE_URL
+  value: {{ include "portal.serviceUrl" $account | quote }}
+- name: ACCOUNT_SERVICE_TIMEOUT
+  value: {{ $g.membershipLookupTimeout | default "2s" | quote }}
+{{- end }}
 {{- if eq .name "order-service" }}
 - name: ORDER_PAYMENT_PROVIDER
   value: {{ required "services.order-service.paymentProvider is required" $svc.paymentProvider | quote }}

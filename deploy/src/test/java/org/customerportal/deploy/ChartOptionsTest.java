@@ -64,6 +64,18 @@ class ChartOptionsTest {
 			NetworkPolicyPeer fromGateway = rules.get(0).getFrom().get(0);
 			assertThat(fromGateway.getNamespaceSelector()).isNull();
 			assertThat(RenderedChart.selects(fromGateway.getPodSelector().getMatchLabels(), gatewayPods)).isTrue();
+			// account-service is also asked by the services that keep a membership read model
+			List<String> callers = service.equals("account-service") ? List.of("order-service", "license-service")
+					: List.of();
+			assertThat(rules.get(0).getFrom()).as("%s accepts", service).hasSize(1 + callers.size());
+			for (int i = 0; i < callers.size(); i++) {
+				Map<String, String> callerPods = chart.deployment(callers.get(i)).getSpec().getTemplate().getMetadata()
+					.getLabels();
+				NetworkPolicyPeer peer = rules.get(0).getFrom().get(1 + i);
+				assertThat(peer.getNamespaceSelector()).isNull();
+				assertThat(RenderedChart.selects(peer.getPodSelector().getMatchLabels(), callerPods)).isTrue();
+				assertThat(RenderedChart.selects(peer.getPodSelector().getMatchLabels(), gatewayPods)).isFalse();
+			}
 			NetworkPolicyPeer scraper = rules.get(1).getFrom().get(0);
 			assertThat(scraper.getNamespaceSelector().getMatchLabels())
 				.containsEntry("kubernetes.io/metadata.name", "monitoring");

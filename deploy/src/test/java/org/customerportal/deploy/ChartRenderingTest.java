@@ -307,8 +307,10 @@ class ChartRenderingTest {
 				"account-service",
 				Set.of("KEYCLOAK_ADMIN_URL", "KEYCLOAK_REALM", "KEYCLOAK_ADMIN_CLIENT_ID", "KEYCLOAK_ADMIN_CLIENT_SECRET",
 						"PORTAL_BASE_URL"),
-				"order-service", Set.of("ORDER_PAYMENT_PROVIDER"), "license-service",
-				Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY"), "notification-service",
+				"order-service", Set.of("ORDER_PAYMENT_PROVIDER", "ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
+				"license-service", Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY",
+						"ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
+				"notification-service",
 				Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "MAIL_FROM", "PORTAL_BASE_URL", "UNSUBSCRIBE_SIGNING_KEY"));
 
 		for (String service : RenderedChart.SERVICES) {
@@ -383,6 +385,20 @@ class ChartRenderingTest {
 			.collect(Collectors.groupingBy(n -> n, Collectors.counting())))
 			.as("no variable is set twice in the portal")
 			.allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void orderAndLicenseServiceAskTheRenderedAccountServiceAboutMembershipsTheyDoNotKnowYet(String values) {
+		RenderedChart chart = RenderedChart.named(values);
+		Service accountService = chart.get(Service.class, objectName("account-service"));
+
+		for (String service : List.of("order-service", "license-service")) {
+			Map<String, EnvVar> env = env(chart.deployment(service));
+			assertThat(env.get("ACCOUNT_SERVICE_URL").getValue()).as(service).isEqualTo("http://"
+					+ accountService.getMetadata().getName() + ":" + accountService.getSpec().getPorts().get(0).getPort());
+			assertThat(env.get("ACCOUNT_SERVICE_TIMEOUT").getValue()).as(service).isEqualTo("2s");
+		}
 	}
 
 	static List<String> names(List<? extends HasMetadata> objects) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.customerportal.order.payment.ScriptedPaymentProvider;
+import org.customerportal.platform.test.FakeAccountService;
 import org.customerportal.platform.test.JsonSchemas;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestTokens;
@@ -29,6 +30,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -47,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PortalIntegrationTest(properties = { "portal.events.retry-backoff=100ms",
 		"portal.events.topics=portal.order.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt",
 		"portal.test-clock.enabled=true", "resilience4j.timelimiter.instances.payment-provider.timeout-duration=2s",
-		"order.payments.reconcile-interval=1s" })
+		"order.payments.reconcile-interval=1s", "portal.account-service.timeout=1s" })
 @Import(ScriptedPaymentProvider.class)
 public abstract class OrderIntegrationTestSupport {
 
@@ -72,6 +75,12 @@ public abstract class OrderIntegrationTestSupport {
 	@AfterEach
 	void resetClock() {
 		clock.reset();
+	}
+
+	/** account-service, as far as this service asks it about memberships it does not know yet. */
+	@DynamicPropertySource
+	static void accountService(DynamicPropertyRegistry registry) {
+		registry.add("portal.account-service.url", () -> FakeAccountService.get().url());
 	}
 
 	/** A person of an organisation, as account-service announced them. */
