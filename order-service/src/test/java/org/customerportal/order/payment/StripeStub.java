@@ -95,6 +95,10 @@ final class StripeStub {
 		return server.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
 	}
 
+	List<LoggedRequest> expireCalls() {
+		return server.findAll(postRequestedFor(urlPathMatching("/v1/checkout/sessions/[^/]+/expire")));
+	}
+
 	List<LoggedRequest> refundCalls() {
 		return server.findAll(postRequestedFor(urlEqualTo("/v1/refunds")));
 	}
