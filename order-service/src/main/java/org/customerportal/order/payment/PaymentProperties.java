@@ -37,6 +37,11 @@ record PaymentProperties(String provider, @DefaultValue("1m") Duration reconcile
 			throw new IllegalArgumentException("No payment provider is chosen. Set order.payments.provider "
 					+ "(ORDER_PAYMENT_PROVIDER) to stripe, or to simulated on a development machine.");
 		}
+		if (!provider.equals(StripePaymentProvider.NAME) && !provider.equals(SimulatedPaymentProvider.NAME)) {
+			throw new IllegalArgumentException("order.payments.provider (ORDER_PAYMENT_PROVIDER) is " + provider
+					+ ", which is no payment provider of this service: choose stripe, or simulated on a development "
+					+ "machine.");
+		}
 		if (portalBaseUrl == null) {
 			throw new IllegalArgumentException(
 					"Set order.payments.portal-base-url (PORTAL_BASE_URL) to the web portal's public address.");

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import org.customerportal.order.Money;
@@ -154,11 +153,7 @@ class SimulatedPaymentProviderTest {
 	private static SimulatedPaymentProvider provider(Clock clock, String... profiles) {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles(profiles);
-		PaymentProperties properties = new PaymentProperties("simulated", Duration.ofMinutes(1), Duration.ofSeconds(30),
-				URI.create("https://portal.example.test"), List.of(), Duration.ofHours(1), Duration.ofMinutes(5),
-				Duration.ofDays(30),
-				new PaymentProperties.Simulated(URI.create("https://api.example.test/"),
-						SimulatedPaymentProvider.LOCAL_ONLY_SECRET),
+		PaymentProperties properties = PaymentPropertiesTest.properties("simulated",
 				new PaymentProperties.Stripe(null, null, URI.create("https://api.stripe.com")));
 		return new SimulatedPaymentProvider(clock, properties, new JsonMapper(), environment);
 	}

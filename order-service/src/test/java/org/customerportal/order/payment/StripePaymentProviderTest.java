@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import org.customerportal.order.Money;
@@ -172,9 +171,7 @@ class StripePaymentProviderTest {
 	}
 
 	private static PaymentProperties properties(String secretKey) {
-		return new PaymentProperties("stripe", Duration.ofMinutes(1), Duration.ofSeconds(30),
-				URI.create("https://portal.example.test"), List.of(), Duration.ofHours(1), Duration.ofMinutes(5),
-				Duration.ofDays(30), new PaymentProperties.Simulated(null, SimulatedPaymentProvider.LOCAL_ONLY_SECRET),
+		return PaymentPropertiesTest.properties("stripe",
 				new PaymentProperties.Stripe(secretKey, StripeStub.WEBHOOK_SECRET, URI.create(STRIPE.url())));
 	}
 
