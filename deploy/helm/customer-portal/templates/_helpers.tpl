@@ -165,7 +165,20 @@ gateway account-service order-service license-service notification-service porta
 {{- end }}
 {{- if eq .name "order-service" }}
 - name: ORDER_PAYMENT_PROVIDER
-  value: {{ required "services.order-service.paymentProvider is required" $svc.paymentProvider | quote }}
+  value: {{ required "services.order-service.paymentProvider is required: stripe (with services.order-service.stripe.existingSecret), or simulated on a developer's cluster (no money moves)" $svc.paymentProvider | quote }}
+- name: PORTAL_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
+{{- /* the simulated provider's test page is the API's, on the portal's public host */}}
+- name: ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
+{{- with $svc.returnUrlOrigins }}
+- name: ORDER_PAYMENT_RETURN_URL_ORIGINS
+  value: {{ . | quote }}
+{{- end }}
+{{- if eq $svc.paymentProvider "stripe" }}
+{{ include "portal.secretEnv" (dict "env" "ORDER_STRIPE_SECRET_KEY" "secret" $svc.stripe.existingSecret "key" $svc.stripe.secretKeyKey) }}
+{{ include "portal.secretEnv" (dict "env" "ORDER_STRIPE_WEBHOOK_SECRET" "secret" $svc.stripe.existingSecret "key" $svc.stripe.webhookSecretKey) }}
+{{- end }}
 {{- end }}
 {{- if eq .name "license-service" }}
 {{- with $svc.signingKeys }}

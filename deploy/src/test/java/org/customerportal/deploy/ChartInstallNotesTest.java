@@ -24,8 +24,7 @@ class ChartInstallNotesTest {
 		switch (values) {
 			case "production" -> install.withValuesFile(RenderedChart.PRODUCTION_VALUES);
 			case "minimal" -> install.withValuesFile(RenderedChart.MINIMAL_VALUES);
-			default -> {
-			}
+			default -> RenderedChart.CHOICES.forEach(install::set);
 		}
 		return install.call();
 	}
@@ -49,7 +48,7 @@ class ChartInstallNotesTest {
 		for (String secret : List.of("portal-account-db (key password)", "portal-keycloak-admin (key client-secret)",
 				"portal-web-db (key password)", "portal-web-client (key client-secret)",
 				"portal-license-signing (keys private-key, public-key)", "portal-smtp (key password)",
-				"portal-unsubscribe-signing (key signing-key)")) {
+				"portal-unsubscribe-signing (key signing-key)", "portal-stripe (keys secret-key, webhook-secret)")) {
 			assertThat(notes).contains(secret);
 		}
 	}

@@ -24,7 +24,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -307,7 +309,8 @@ class ChartRenderingTest {
 				"account-service",
 				Set.of("KEYCLOAK_ADMIN_URL", "KEYCLOAK_REALM", "KEYCLOAK_ADMIN_CLIENT_ID", "KEYCLOAK_ADMIN_CLIENT_SECRET",
 						"PORTAL_BASE_URL"),
-				"order-service", Set.of("ORDER_PAYMENT_PROVIDER", "ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
+				"order-service", Set.of("ORDER_PAYMENT_PROVIDER", "PORTAL_BASE_URL", "ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL",
+						"ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
 				"license-service", Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY",
 						"ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
 				"notification-service",
@@ -331,11 +334,29 @@ class ChartRenderingTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "default", "production", "minimal" })
-	void theOrderServiceIsToldWhichPaymentProviderMovesTheMoney(String values) {
-		// the service's own default would do the same; the chart says it so that an install shows it
+	@CsvSource({ "default, customer-portal-stripe", "production, portal-stripe" })
+	void stripeMovesTheMoneyWithItsKeysFromASecret(String values, String secret) {
 		Map<String, EnvVar> env = env(RenderedChart.named(values).deployment("order-service"));
+		assertThat(env.get("ORDER_PAYMENT_PROVIDER").getValue()).isEqualTo("stripe");
+		assertThat(env.get("ORDER_STRIPE_SECRET_KEY").getValueFrom().getSecretKeyRef())
+			.extracting(ref -> ref.getName(), ref -> ref.getKey())
+			.containsExactly(secret, "secret-key");
+		assertThat(env.get("ORDER_STRIPE_WEBHOOK_SECRET").getValueFrom().getSecretKeyRef())
+			.extracting(ref -> ref.getName(), ref -> ref.getKey())
+			.containsExactly(secret, "webhook-secret");
+		assertThat(env).doesNotContainKey("SPRING_PROFILES_ACTIVE");
+	}
+
+	@Test
+	void theTestPaymentPageRunsOnlyWithADevelopmentProfile() {
+		// the minimal example is for a developer's cluster: order-service refuses "simulated" without the profile
+		Map<String, EnvVar> env = env(RenderedChart.minimal().deployment("order-service"));
 		assertThat(env.get("ORDER_PAYMENT_PROVIDER").getValue()).isEqualTo("simulated");
+		assertThat(env.get("SPRING_PROFILES_ACTIVE").getValue()).isEqualTo("local");
+		assertThat(env).doesNotContainKeys("ORDER_STRIPE_SECRET_KEY", "ORDER_STRIPE_WEBHOOK_SECRET");
+		assertThat(env(RenderedChart.with(Map.of("services.order-service.returnUrlOrigins", "https://shop.example.com"))
+			.deployment("order-service")).get("ORDER_PAYMENT_RETURN_URL_ORIGINS").getValue())
+			.isEqualTo("https://shop.example.com");
 	}
 
 	@ParameterizedTest

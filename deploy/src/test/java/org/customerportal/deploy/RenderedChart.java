@@ -72,8 +72,16 @@ final class RenderedChart {
 		this.objects = objects;
 	}
 
+	/**
+	 * What an operator must choose because the chart has no default for it: the payment provider (and,
+	 * for Stripe, the Secret with its keys).
+	 */
+	static final Map<String, String> CHOICES = Map.of("services.order-service.paymentProvider", "stripe",
+			"services.order-service.stripe.existingSecret", "customer-portal-stripe");
+
+	/** The chart's defaults with the {@link #CHOICES} an operator must make. */
 	static RenderedChart defaults() {
-		return render(List.of(), Map.of());
+		return with(Map.of());
 	}
 
 	static RenderedChart production() {
@@ -97,8 +105,11 @@ final class RenderedChart {
 		return render(List.of(valuesFile), Map.of());
 	}
 
+	/** The chart's defaults with the {@link #CHOICES} and these settings. */
 	static RenderedChart with(Map<String, String> sets) {
-		return render(List.of(), sets);
+		Map<String, String> all = new java.util.HashMap<>(CHOICES);
+		all.putAll(sets);
+		return render(List.of(), all);
 	}
 
 	static RenderedChart render(List<Path> valuesFiles, Map<String, String> sets) {
