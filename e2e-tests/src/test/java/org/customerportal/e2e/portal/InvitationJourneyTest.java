@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.customerportal.e2e.browser.Portal;
 import org.customerportal.e2e.support.EndToEndTest;
 import org.customerportal.e2e.support.Endpoints;
@@ -45,6 +46,17 @@ class InvitationJourneyTest {
 		}
 
 		String invitation = MailLinksJourneyTest.onThisPortal(MailCatcher.awaitMail(newbie, "invited you to join").link("/invitations/"));
+		try (Portal aliceBrowser = Portal.browser("alice").signIn(alice)) {
+			// the link is only for the address it was sent to
+			aliceBrowser.openLink(invitation);
+			aliceBrowser.button("Accept invitation").click();
+			assertThat(aliceBrowser.heading()).hasText("This invitation is for another e-mail address");
+			assertThat(aliceBrowser.page().locator("main")).containsText(newbie);
+			assertThat(aliceBrowser.page().locator("main")).containsText(alice.email());
+			assertThat(aliceBrowser.page().locator("main").getByRole(AriaRole.BUTTON,
+					new Locator.GetByRoleOptions().setName("Sign out"))).isVisible();
+			aliceBrowser.look("invitation-wrong-address");
+		}
 		try (Portal browser = Portal.browser("newbie")) {
 			browser.openLink(invitation);
 			assertThat(browser.heading()).hasText("You have been invited to join a company account");
@@ -75,12 +87,12 @@ class InvitationJourneyTest {
 	}
 
 	private static Locator pendingInvitations(Portal browser) {
-		return browser.page().getByRole(com.microsoft.playwright.options.AriaRole.TABLE,
+		return browser.page().getByRole(AriaRole.TABLE,
 				new Page.GetByRoleOptions().setName("Pending invitations"));
 	}
 
 	private static Locator companyContacts(Portal browser) {
-		return browser.page().getByRole(com.microsoft.playwright.options.AriaRole.TABLE,
+		return browser.page().getByRole(AriaRole.TABLE,
 				new Page.GetByRoleOptions().setName("Company contacts"));
 	}
 
