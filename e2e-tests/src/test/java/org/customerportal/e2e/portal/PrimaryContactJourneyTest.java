@@ -44,6 +44,9 @@ class PrimaryContactJourneyTest {
 			assertThat(bobs.button("Make primary contact Alice Anderson")).isVisible();
 			bobs.look("users-primary-contact");
 
+			alices.link("Remove Bob Brown").click();
+			assertThat(alices.heading()).hasText("Remove Bob Brown?");
+			alices.look("users-remove");
 			alices.button("Remove Bob Brown").click();
 			assertThat(alices.page().getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
 				.containsText("The primary contact cannot be removed or leave the organization until another primary contact is assigned.");

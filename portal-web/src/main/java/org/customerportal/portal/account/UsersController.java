@@ -93,6 +93,23 @@ class UsersController {
 		return page(me, session, model);
 	}
 
+	/** Removing someone is asked once more, naming them: it is not undone by a click. */
+	@GetMapping(USERS + "/{userId}/remove")
+	String confirmRemoval(@PathVariable String userId, HttpSession session, Model model) {
+		Me me = people.me(session);
+		if (!me.hasCompany()) {
+			return "redirect:" + CompanyController.COMPANY;
+		}
+		Member member = members(me).stream()
+			.filter(candidate -> candidate.id().equals(userId))
+			.findFirst()
+			.orElseThrow(() -> new ApiProblem(404, null, null));
+		model.addAttribute("member", member);
+		model.addAttribute("organization",
+				api.get(Organization.class, "/api/organizations/{organizationId}", me.organizationId()));
+		return "account/remove";
+	}
+
 	@PostMapping(USERS + "/{userId}/remove")
 	String remove(@PathVariable String userId, @RequestParam String name, HttpSession session,
 			RedirectAttributes redirect) {
@@ -131,9 +148,12 @@ class UsersController {
 		redirect.addFlashAttribute("refusal", problem.detail());
 	}
 
+	private List<Member> members(Me me) {
+		return api.get(MEMBERS, "/api/organizations/{organizationId}/users?size=100", me.organizationId()).items();
+	}
+
 	private String page(Me me, HttpSession session, Model model) {
-		List<Member> members = api.get(MEMBERS, "/api/organizations/{organizationId}/users?size=100", me.organizationId())
-			.items();
+		List<Member> members = members(me);
 		List<PendingInvitation> pending = api
 			.get(INVITATIONS, "/api/organizations/{organizationId}/invitations?size=100", me.organizationId())
 			.items();

@@ -124,6 +124,17 @@ class UsersControllerTest {
 	}
 
 	@Test
+	void removingIsAskedOnceMoreNamingThePerson() throws Exception {
+		mvc.perform(get("/account/users/u-2/remove").with(SignedIn.as("alice-token")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Remove Bob Brown?"), containsString("bob@example.com"),
+					containsString("action=\"/account/users/u-2/remove\""), containsString("href=\"/account/users\""))));
+		mvc.perform(get("/account/users/u-7/remove").with(SignedIn.as("alice-token"))).andExpect(status().isNotFound());
+
+		Api.SERVER.verify(0, WireMock.deleteRequestedFor(urlPathEqualTo(ORG + "/users/u-2")));
+	}
+
+	@Test
 	void removesAMember() throws Exception {
 		Api.stub(WireMock.delete(urlPathEqualTo(ORG + "/users/u-2")).willReturn(noContent()));
 
