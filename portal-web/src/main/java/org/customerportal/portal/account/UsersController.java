@@ -66,7 +66,17 @@ class UsersController {
 		if (!model.containsAttribute("invite")) {
 			model.addAttribute("invite", new InviteForm(""));
 		}
-		return page(me, session, model);
+		try {
+			return page(me, session, model);
+		}
+		catch (ApiProblem problem) {
+			// removed from the company since the session learnt who they are
+			people.changed(session);
+			if (problem.isNotFound() && !people.me(session).hasCompany()) {
+				return "redirect:" + CompanyController.COMPANY;
+			}
+			throw problem;
+		}
 	}
 
 	@PostMapping(USERS + "/invitations")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -82,6 +83,20 @@ class UsersControllerTest {
 				{"id":"u-9","email":"nora@example.com","name":"Nora Newman","organizationId":null,"primaryContact":false}""")));
 
 		mvc.perform(get("/account/users").with(SignedIn.as("nora-token")))
+			.andExpect(redirectedUrl("/account/company"));
+	}
+
+	@Test
+	void someoneRemovedSinceSigningInIsOfferedToCreateACompany() throws Exception {
+		Api.stub(WireMock.get(urlPathEqualTo(ORG + "/users"))
+			.willReturn(Api.problem(404, "There is no organization with this id, or you are not a member of it.")));
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(get("/account/company").session(session).with(SignedIn.as("alice-token")))
+			.andExpect(redirectedUrl("/account/users"));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/me")).willReturn(okJson("""
+				{"id":"u-1","email":"alice@example.com","name":"Alice Anderson","organizationId":null,"primaryContact":false}""")));
+
+		mvc.perform(get("/account/users").session(session).with(SignedIn.as("alice-token")))
 			.andExpect(redirectedUrl("/account/company"));
 	}
 
