@@ -1,5 +1,6 @@
 package org.customerportal.portal.purchase;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +34,9 @@ class PaymentController {
 
 	static final List<String> METHODS = List.of("CREDIT_CARD", "PAYPAL", "WIRE_TRANSFER", "CHECK");
 
+	/** Paid on the payment provider's hosted page, which then sends the browser back. */
+	static final List<String> ON_PROVIDER_PAGE = List.of("CREDIT_CARD", "PAYPAL");
+
 	private final PortalApi api;
 
 	PaymentController(PortalApi api) {
@@ -56,12 +60,17 @@ class PaymentController {
 			binding.rejectValue("method", "payment.method.required");
 			return page(api.get(OrderView.class, "/api/orders/{id}", orderId), model);
 		}
-		String returnUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/orders/{id}")
-			.buildAndExpand(orderId)
-			.toUriString();
+		Map<String, String> request = new LinkedHashMap<>();
+		request.put("method", form.method());
+		if (ON_PROVIDER_PAGE.contains(form.method())) {
+			// the provider's page sends the browser back to this portal's page of the order
+			request.put("returnUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/orders/{id}")
+				.buildAndExpand(orderId)
+				.toUriString());
+		}
 		try {
-			PaymentView payment = api.post(PaymentView.class, Map.of("method", form.method(), "returnUrl", returnUrl),
+			PaymentView payment = api.post(PaymentView.class, request,
 					PurchaseController.idempotency(form.idempotencyKey()), "/api/orders/{id}/payments", orderId);
 			if (payment.redirectUrl() != null) {
 				return seeOther(payment.redirectUrl().toString());
