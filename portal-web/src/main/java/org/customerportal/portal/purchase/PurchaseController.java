@@ -34,6 +34,9 @@ class PurchaseController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/** The most one line of a quote may ask for, as the API allows. */
+	static final int MAX_QUOTA = 1_000_000;
+
 	private static final ParameterizedTypeReference<Page<ProductView>> PRODUCTS = new ParameterizedTypeReference<>() {
 	};
 
@@ -69,6 +72,9 @@ class PurchaseController {
 			}
 			else if (quota < 0) {
 				binding.rejectValue("lines[" + i + "].quota", "purchase.quota.negative");
+			}
+			else if (quota > MAX_QUOTA) {
+				binding.rejectValue("lines[" + i + "].quota", "purchase.quota.tooLarge", new Object[] { MAX_QUOTA }, null);
 			}
 			else if (quota > 0) {
 				lines.add(Map.of("product", String.valueOf(line.product()), "licenseType",

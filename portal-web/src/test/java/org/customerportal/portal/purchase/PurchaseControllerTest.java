@@ -96,6 +96,10 @@ class PurchaseControllerTest {
 			.andExpect(content().string(containsString("<a href=\"#lines[1].quota\">Enter a quota of 0 or more</a>")))
 			.andExpect(content().string(containsString("value=\"-2\"")));
 
+		mvc.perform(lines().param("lines[0].quota", "1000001").param("lines[1].quota", "0").header("Accept-Language", "en-US"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter a quota of 1,000,000 or less")));
+
 		mvc.perform(lines().param("lines[0].quota", "0").param("lines[1].quota", "0"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Enter a quota of 1 or more for at least one product")));
