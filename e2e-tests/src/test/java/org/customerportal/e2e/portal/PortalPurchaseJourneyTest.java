@@ -78,6 +78,10 @@ class PortalPurchaseJourneyTest {
 		assertThat(browser.heading()).hasText("Purchase");
 		if (shots.equals("wire")) {
 			browser.look("purchase-catalogue");
+			browser.button("Get a quote").click();
+			assertThat(browser.page().locator(".govuk-error-summary"))
+				.containsText("Enter a quota of 1 or more for at least one product");
+			browser.look("purchase-nothing-chosen");
 		}
 
 		Locator barcodeReader = browser.page()

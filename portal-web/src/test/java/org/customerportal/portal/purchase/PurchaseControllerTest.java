@@ -102,7 +102,7 @@ class PurchaseControllerTest {
 
 		mvc.perform(lines().param("lines[0].quota", "0").param("lines[1].quota", "0"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Enter a quota of 1 or more for at least one product")));
+			.andExpect(content().string(containsString("<span>Enter a quota of 1 or more for at least one product</span>")));
 
 		mvc.perform(lines().param("lines[0].quota", "many").param("lines[1].quota", "0"))
 			.andExpect(status().isOk())
