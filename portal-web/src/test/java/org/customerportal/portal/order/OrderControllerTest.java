@@ -109,7 +109,8 @@ class OrderControllerTest {
 			.andExpect(content().string(containsString("Payment received")))
 			.andExpect(content().string(containsString("hx-trigger=\"every 2s\"")))
 			.andExpect(content().string(containsString("hx-get=\"/orders/" + ID + "?payment=succeeded\"")))
-			.andExpect(content().string(containsString(">Refresh</a>")));
+			.andExpect(content().string(containsString(">Refresh</a>")))
+			.andExpect(content().string(not(containsString("Cancel order"))));
 
 		order(PAID, NO_PAYMENTS);
 		mvc.perform(get("/orders/" + ID + "?payment=succeeded").with(SignedIn.as("alice-token")))
