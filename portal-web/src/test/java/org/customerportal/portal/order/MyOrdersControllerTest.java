@@ -56,7 +56,10 @@ class MyOrdersControllerTest {
 			.andExpect(content().string(containsString("$6,245.00")))
 			.andExpect(content().string(containsString("Dec 1, 2026")))
 			.andExpect(content().string(allOf(containsString("Renewal"), containsString(">Paid<"), containsString("12345678"))))
-			.andExpect(content().string(not(containsString("Next page"))));
+			.andExpect(content().string(not(containsString("Next page"))))
+			// a plain GET form; htmx, when it runs, replaces the results only
+			.andExpect(content().string(containsString("action=\"/orders\" method=\"get\"")))
+			.andExpect(content().string(containsString("hx-select=\"#orders-results\"")));
 
 		Api.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/orders")).withQueryParam("status", absent())
 			.withQueryParam("page", equalTo("0"))
