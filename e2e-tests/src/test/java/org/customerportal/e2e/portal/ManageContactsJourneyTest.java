@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.customerportal.e2e.support.Steps.buy;
 import static org.customerportal.e2e.support.Steps.createOrganisation;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
+import static org.customerportal.e2e.support.Steps.order;
+import static org.customerportal.e2e.support.Steps.quote;
 import static org.customerportal.e2e.support.Steps.signIn;
 
 /**
@@ -40,7 +41,8 @@ class ManageContactsJourneyTest {
 		UUID organisation = createOrganisation(alice, "Anderson Imaging");
 		join(bob, organisation, alice);
 		signIn(carol);
-		JsonNode order = buy(alice, organisation, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1)));
+		// who may see an order is decided before it is paid: an order awaiting payment will do
+		JsonNode order = order(alice, quote(alice, organisation, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1))), "WIRE_TRANSFER");
 		String reference = order.path("id").asString().substring(0, 8).toUpperCase();
 
 		try (Portal browser = Portal.browser("alice")) {

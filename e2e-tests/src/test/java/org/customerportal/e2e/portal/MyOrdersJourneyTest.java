@@ -1,6 +1,7 @@
 package org.customerportal.e2e.portal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.customerportal.e2e.browser.Portal;
@@ -10,7 +11,6 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.buy;
 import static org.customerportal.e2e.support.Steps.createOrganisation;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
@@ -25,7 +25,7 @@ class MyOrdersJourneyTest {
 	@Test
 	void theStatusFilterShowsOnlyMatchingOrders() {
 		UUID organisation = createOrganisation(alice, "Anderson Imaging");
-		String paid = buy(alice, organisation, List.of(line("MRZ-SCANNER", "ANNUAL", 3))).path("id").asString();
+		String paid = paidByWireTransfer(organisation);
 		String unpaid = order(alice, quote(alice, organisation, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1))), "CHECK")
 			.path("id")
 			.asString();
@@ -54,6 +54,20 @@ class MyOrdersJourneyTest {
 			assertThat(browser.field("Status")).hasValue("PENDING_PAYMENT");
 			assertThat(browser.link(reference(paid))).hasCount(0);
 		}
+	}
+
+	/** An order Alice pays by wire transfer and support marks paid when the money arrives. */
+	private String paidByWireTransfer(UUID organisation) {
+		String orderId = order(alice, quote(alice, organisation, List.of(line("MRZ-SCANNER", "ANNUAL", 3))), "WIRE_TRANSFER")
+			.path("id")
+			.asString();
+		String paymentId = alice.post("/api/orders/" + orderId + "/payments", Map.of("method", "WIRE_TRANSFER"))
+			.expect(201)
+			.json()
+			.path("id")
+			.asString();
+		Keycloak.support().post("/api/orders/" + orderId + "/payments/" + paymentId + "/confirm", null).expect(200);
+		return orderId;
 	}
 
 	private static String reference(String orderId) {
