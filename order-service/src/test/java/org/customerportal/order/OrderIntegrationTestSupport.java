@@ -257,7 +257,7 @@ public abstract class OrderIntegrationTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains("<h1>Test payment</h1>", "name=\"outcome\" value=\"" + outcome + "\"",
+		assertThat(html).contains("<h1 class=\"govuk-heading-l\">Test payment</h1>", "name=\"outcome\" value=\"" + outcome + "\"",
 				"action=\"" + page + "\"");
 		return mvc.perform(post(page).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("outcome", outcome))
 			.andExpect(status().isSeeOther())

@@ -63,26 +63,28 @@ class SimulatedPaymentPage {
 	ResponseEntity<String> show(@PathVariable UUID paymentId) {
 		Payment payment = payments.find(paymentId).orElse(null);
 		if (payment == null || !payment.method().paidOnProviderPage()) {
-			return page(HttpStatus.NOT_FOUND, null, "<p>There is no such test payment.</p>");
+			return page(HttpStatus.NOT_FOUND, null, "<p class=\"govuk-body\">There is no such test payment.</p>");
 		}
 		if (!payment.onProviderPage()) {
 			return closed(HttpStatus.OK, payment);
 		}
 		String action = HtmlUtils.htmlEscape(PATH.replace("{paymentId}", paymentId.toString()));
 		return page(HttpStatus.OK, payment, """
-				<dl>
-				  <dt>Order</dt><dd>%s</dd>
-				  <dt>Amount</dt><dd>%s</dd>
-				  <dt>Payment method</dt><dd>%s</dd>
+				<dl class="govuk-summary-list">
+				  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Order</dt><dd class="govuk-summary-list__value">%s</dd></div>
+				  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Amount</dt><dd class="govuk-summary-list__value">%s</dd></div>
+				  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Payment method</dt><dd class="govuk-summary-list__value">%s</dd></div>
 				</dl>
-				<form method="post" action="%s" aria-label="Pay this order">
-				  <input type="hidden" name="outcome" value="%s">
-				  <button type="submit">Pay</button>
-				</form>
-				<form method="post" action="%s" aria-label="Decline this payment">
-				  <input type="hidden" name="outcome" value="%s">
-				  <button type="submit">Decline</button>
-				</form>
+				<div class="govuk-button-group">
+				  <form method="post" action="%s" aria-label="Pay this order">
+				    <input type="hidden" name="outcome" value="%s">
+				    <button type="submit" class="govuk-button">Pay</button>
+				  </form>
+				  <form method="post" action="%s" aria-label="Decline this payment">
+				    <input type="hidden" name="outcome" value="%s">
+				    <button type="submit" class="govuk-button govuk-button--secondary">Decline</button>
+				  </form>
+				</div>
 				""".formatted(OfflineInstructions.orderReference(payment.orderId()),
 				HtmlUtils.htmlEscape(payment.amount().toString()),
 				payment.method() == PaymentMethod.PAYPAL ? "PayPal" : "Card", action,
@@ -92,11 +94,11 @@ class SimulatedPaymentPage {
 	@PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<String> decide(@PathVariable UUID paymentId, @RequestParam String outcome) {
 		if (!outcome.equals(SUCCEEDED) && !outcome.equals(DECLINED)) {
-			return page(HttpStatus.BAD_REQUEST, null, "<p>Choose Pay or Decline.</p>");
+			return page(HttpStatus.BAD_REQUEST, null, "<p class=\"govuk-body\">Choose Pay or Decline.</p>");
 		}
 		Payment payment = payments.find(paymentId).orElse(null);
 		if (payment == null || !payment.method().paidOnProviderPage()) {
-			return page(HttpStatus.NOT_FOUND, null, "<p>There is no such test payment.</p>");
+			return page(HttpStatus.NOT_FOUND, null, "<p class=\"govuk-body\">There is no such test payment.</p>");
 		}
 		if (!payment.onProviderPage()) {
 			return closed(HttpStatus.CONFLICT, payment);
@@ -113,26 +115,37 @@ class SimulatedPaymentPage {
 
 	private ResponseEntity<String> closed(HttpStatus status, Payment payment) {
 		return page(status, payment, """
-				<p>This payment is no longer open: it was paid, declined, or replaced by a newer payment.</p>
-				<p><a href="%s">Back to the portal</a></p>
+				<p class="govuk-body">This payment is no longer open: it was paid, declined, or replaced by a newer payment.</p>
+				<p class="govuk-body"><a class="govuk-link" href="%s">Back to the portal</a></p>
 				""".formatted(HtmlUtils.htmlEscape(payment.returnUrl().toString())));
 	}
 
 	private ResponseEntity<String> page(HttpStatus status, Payment payment, String content) {
 		String html = """
 				<!DOCTYPE html>
-				<html lang="en">
+				<html lang="en" class="govuk-template">
 				<head>
 				  <meta charset="utf-8">
 				  <meta name="viewport" content="width=device-width, initial-scale=1">
 				  <title>Test payment - Customer Portal</title>
-				  <link rel="stylesheet" href="%s/css/portal.css">
+				  <link rel="stylesheet" href="%1$s/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css">
+				  <link rel="stylesheet" href="%1$s/css/portal.css">
 				</head>
-				<body>
-				  <main>
-				    <p class="banner" role="note"><strong>Test payment page — no money moves</strong></p>
-				    <h1>Test payment</h1>
-				%s  </main>
+				<body class="govuk-template__body">
+				  <header class="portal-header" role="banner">
+				    <div class="govuk-width-container portal-header__container">
+				      <span class="portal-header__name">Customer Portal</span>
+				    </div>
+				  </header>
+				  <div class="govuk-width-container">
+				  <main class="govuk-main-wrapper" id="main-content">
+				    <div class="govuk-warning-text" role="note">
+				      <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+				      <strong class="govuk-warning-text__text">Test payment page — no money moves</strong>
+				    </div>
+				    <h1 class="govuk-heading-l">Test payment</h1>
+				%2$s  </main>
+				  </div>
 				</body>
 				</html>
 				""".formatted(HtmlUtils.htmlEscape(portal), content.indent(4));

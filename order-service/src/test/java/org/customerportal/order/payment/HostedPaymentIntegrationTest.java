@@ -86,11 +86,11 @@ class HostedPaymentIntegrationTest extends OrderIntegrationTestSupport {
 		MockHttpServletResponse response = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse();
 		String html = response.getContentAsString();
 		assertThat(response.getContentType()).startsWith("text/html");
-		assertThat(html).contains("<html lang=\"en\">", "<title>Test payment - Customer Portal</title>",
-				"<h1>Test payment</h1>", "Test payment page — no money moves", "<dd>1249.00 USD</dd>",
-				"<dd>ORD-" + orderId.substring(0, 8).toUpperCase() + "</dd>",
-				"<link rel=\"stylesheet\" href=\"" + PORTAL + "/css/portal.css\">", "<button type=\"submit\">Pay</button>",
-				"<button type=\"submit\">Decline</button>", "<input type=\"hidden\" name=\"outcome\" value=\"succeeded\">",
+		assertThat(html).contains("<html lang=\"en\" class=\"govuk-template\">", "<title>Test payment - Customer Portal</title>",
+				"<h1 class=\"govuk-heading-l\">Test payment</h1>", "Test payment page — no money moves", "<dd class=\"govuk-summary-list__value\">1249.00 USD</dd>",
+				"<dd class=\"govuk-summary-list__value\">ORD-" + orderId.substring(0, 8).toUpperCase() + "</dd>",
+				"<link rel=\"stylesheet\" href=\"" + PORTAL + "/css/portal.css\">", "<button type=\"submit\" class=\"govuk-button\">Pay</button>",
+				"<button type=\"submit\" class=\"govuk-button govuk-button--secondary\">Decline</button>", "<input type=\"hidden\" name=\"outcome\" value=\"succeeded\">",
 				"<input type=\"hidden\" name=\"outcome\" value=\"declined\">");
 		assertThat(html).doesNotContain("<script", "style=", "<style");
 		assertThat(response.getHeader("Content-Security-Policy")).startsWith("default-src 'none'; style-src " + PORTAL + ";")
