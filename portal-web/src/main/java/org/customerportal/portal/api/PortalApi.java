@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
@@ -102,6 +103,20 @@ public class PortalApi {
 
 	public void delete(String uri, Object... variables) {
 		call(() -> client.delete().uri(uri, variables).retrieve().toBodilessEntity());
+	}
+
+	/**
+	 * A POST with headers of its own, e.g. an {@code Idempotency-Key} that makes a repeat (a double
+	 * submit) return the first answer instead of doing it twice.
+	 */
+	public <T> T post(Class<T> type, Object body, HttpHeaders headers, String uri, Object... variables) {
+		return call(() -> {
+			RestClient.RequestBodySpec request = client.post().uri(uri, variables).headers(all -> all.addAll(headers));
+			if (body != null) {
+				request.body(body);
+			}
+			return request.retrieve().body(type);
+		});
 	}
 
 	private <T> T call(java.util.function.Supplier<T> call) {
