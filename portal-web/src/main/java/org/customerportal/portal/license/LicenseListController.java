@@ -1,10 +1,10 @@
 package org.customerportal.portal.license;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.customerportal.portal.api.ApiProblem;
 import org.customerportal.portal.api.LicenseView;
 import org.customerportal.portal.api.OrderView;
@@ -59,7 +59,7 @@ class LicenseListController {
 
 	@GetMapping("/licenses")
 	String all(@RequestParam(required = false) String status, @RequestParam(required = false) String product,
-			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		String chosenStatus = status != null && STATUSES.contains(status) ? status : null;
 		String chosenProduct = product == null || product.isBlank() ? null : product.trim();
 		Page<LicenseView> licenses = api.get(LICENSES,
@@ -70,19 +70,24 @@ class LicenseListController {
 		model.addAttribute("product", chosenProduct);
 		model.addAttribute("statuses", STATUSES);
 		model.addAttribute("products", catalogue.products());
-		return list(licenses, request, model, "license/licenses");
+		UriComponentsBuilder here = UriComponentsBuilder.fromPath("/licenses")
+			.queryParamIfPresent("status", Optional.ofNullable(chosenStatus))
+			.queryParamIfPresent("product", Optional.ofNullable(chosenProduct));
+		return list(licenses, here, model, "license/licenses");
 	}
 
 	@GetMapping("/licenses/upcoming-renewals")
 	String upcoming(@RequestParam(defaultValue = "90") int withinDays, @RequestParam(defaultValue = "0") int page,
-			HttpServletRequest request, Model model) {
+			Model model) {
 		int window = WINDOWS.contains(withinDays) ? withinDays : DEFAULT_WINDOW;
 		Page<LicenseView> licenses = api.get(LICENSES,
 				"/api/licenses/upcoming-renewals?withinDays={days}&page={page}&size={size}", window, Math.max(page, 0),
 				PAGE_SIZE);
 		model.addAttribute("withinDays", window);
 		model.addAttribute("windows", WINDOWS);
-		return list(licenses, request, model, "license/upcoming-renewals");
+		UriComponentsBuilder here = UriComponentsBuilder.fromPath("/licenses/upcoming-renewals")
+			.queryParam("withinDays", window);
+		return list(licenses, here, model, "license/upcoming-renewals");
 	}
 
 	/**
@@ -112,24 +117,20 @@ class LicenseListController {
 		}
 	}
 
-	private String list(Page<LicenseView> licenses, HttpServletRequest request, Model model, String view) {
+	/** The list, and the addresses of this page (to come back to after a refusal) and of its neighbours. */
+	private String list(Page<LicenseView> licenses, UriComponentsBuilder here, Model model, String view) {
 		model.addAttribute("licenses", licenses);
-		model.addAttribute("back", request.getRequestURI()
-				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+		model.addAttribute("back", pageUrl(here, licenses.page()));
 		if (!model.containsAttribute("selected")) {
 			model.addAttribute("selected", List.of());
 		}
-		model.addAttribute("previousPage", licenses.hasPrevious() ? pageUrl(request, licenses.page() - 1) : null);
-		model.addAttribute("nextPage", licenses.hasNext() ? pageUrl(request, licenses.page() + 1) : null);
+		model.addAttribute("previousPage", licenses.hasPrevious() ? pageUrl(here, licenses.page() - 1) : null);
+		model.addAttribute("nextPage", licenses.hasNext() ? pageUrl(here, licenses.page() + 1) : null);
 		return view;
 	}
 
-	private static String pageUrl(HttpServletRequest request, int page) {
-		return UriComponentsBuilder.fromPath(request.getRequestURI())
-			.query(request.getQueryString())
-			.replaceQueryParam("page", page)
-			.build()
-			.toUriString();
+	private static String pageUrl(UriComponentsBuilder here, int page) {
+		return here.cloneBuilder().replaceQueryParam("page", page).encode().build().toUriString();
 	}
 
 	record RenewalRequest(List<UUID> licenseIds) {
