@@ -57,8 +57,7 @@ class LicenseListControllerTest {
 	@BeforeEach
 	void api() {
 		Api.reset();
-		Api.stub(WireMock.get(urlPathEqualTo("/api/products")).willReturn(okJson("""
-				{"items":[{"code":"BARCODE-READER","name":"Barcode Reader SDK"},{"code":"LABEL-RECOGNIZER","name":"Label Recognizer SDK"}]}""")));
+		CatalogueStub.twoProducts();
 		Api.stub(WireMock.get(urlPathEqualTo("/api/licenses")).willReturn(okJson(LICENSES)));
 		Api.stub(WireMock.get(urlPathEqualTo("/api/licenses/upcoming-renewals")).willReturn(okJson(LICENSES)));
 	}
