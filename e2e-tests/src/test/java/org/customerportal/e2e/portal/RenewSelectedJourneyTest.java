@@ -55,6 +55,10 @@ class RenewSelectedJourneyTest {
 			browser.look("upcoming-renewal");
 
 			browser.link("Full License").click();
+			browser.button("Renew Selected").click();
+			assertThat(browser.page().locator(".govuk-error-summary")).containsText("Select the licences you want to renew.");
+			browser.look("full-license-nothing-selected");
+
 			// the boxes are labelled for screen readers: "Select <product> licence <key>"
 			browser.page().getByLabel("Select BARCODE-READER licence").check();
 			browser.page().getByLabel("Select LABEL-RECOGNIZER licence").check();

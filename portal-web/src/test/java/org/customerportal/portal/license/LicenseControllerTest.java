@@ -77,6 +77,16 @@ class LicenseControllerTest {
 	}
 
 	@Test
+	void aRefusedRenewNowIsSummedUpAtTheTop() throws Exception {
+		String sentence = "Licence " + ID + " is for LABEL-RECOGNIZER, which is no longer sold. Contact sales to extend it.";
+		mvc.perform(get("/licenses/" + ID).with(SignedIn.as("alice-token")).flashAttr("renewalError", sentence))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#renew-now\">" + sentence + "</a>")))
+			.andExpect(content().string(containsString("id=\"renew-now\"")))
+			.andExpect(content().string(containsString("name=\"back\" value=\"/licenses/" + ID + "\"")));
+	}
+
+	@Test
 	void someoneWhoIsNotAContactSeesNotFound() throws Exception {
 		Api.stub(WireMock.get(urlPathMatching(PATH + ".*")).willReturn(Api.problem(404, "No such licence.")));
 
