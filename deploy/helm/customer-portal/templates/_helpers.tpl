@@ -54,7 +54,7 @@ app.kubernetes.io/component: {{ .name }}
 
 {{/* The service names in a stable order; the shared templates iterate over these. */}}
 {{- define "portal.serviceNames" -}}
-gateway account-service order-service license-service notification-service
+gateway account-service order-service license-service notification-service portal-web
 {{- end -}}
 
 {{/* Image reference of one service: [registry/]prefix/repository:tag, never "latest". */}}
@@ -93,8 +93,14 @@ gateway account-service order-service license-service notification-service
   value: {{ $svc.port | quote }}
 - name: KEYCLOAK_ISSUER_URI
   value: {{ required "global.keycloak.issuerUri is required" $g.keycloak.issuerUri | quote }}
+{{- if ne .name "portal-web" }}
 - name: KEYCLOAK_JWK_SET_URI
   value: {{ $g.keycloak.jwkSetUri | default (printf "%s/protocol/openid-connect/certs" (trimSuffix "/" $g.keycloak.issuerUri)) | quote }}
+{{- end }}
+{{- with $svc.managementPort }}
+- name: MANAGEMENT_PORT
+  value: {{ . | quote }}
+{{- end }}
 {{- with $svc.database }}
 - name: DB_URL
   value: {{ required "database.url is required" .url | quote }}
@@ -102,7 +108,7 @@ gateway account-service order-service license-service notification-service
   value: {{ required "database.username is required" .username | quote }}
 {{ include "portal.secretEnv" (dict "env" "DB_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
 {{- end }}
-{{- if ne .name "gateway" }}
+{{- if not (has .name (list "gateway" "portal-web")) }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ required "global.kafka.bootstrapServers is required" $g.kafka.bootstrapServers | quote }}
 - name: SPRING_KAFKA_ADMIN_AUTOCREATE
@@ -150,9 +156,29 @@ gateway account-service order-service license-service notification-service
 - name: PORTAL_BASE_URL
   value: {{ $g.portalBaseUrl | quote }}
 {{- end }}
+{{- if has .name (list "order-service" "license-service") }}
+{{- $account := dict "root" $root "name" "account-service" "svc" (index $root.Values.services "account-service") }}
+- name: ACCOUNT_SERVICE_URL
+  value: {{ include "portal.serviceUrl" $account | quote }}
+- name: ACCOUNT_SERVICE_TIMEOUT
+  value: {{ $g.membershipLookupTimeout | default "2s" | quote }}
+{{- end }}
 {{- if eq .name "order-service" }}
 - name: ORDER_PAYMENT_PROVIDER
-  value: {{ required "services.order-service.paymentProvider is required" $svc.paymentProvider | quote }}
+  value: {{ required "services.order-service.paymentProvider is required: stripe (with services.order-service.stripe.existingSecret), or simulated on a developer's cluster (no money moves)" $svc.paymentProvider | quote }}
+- name: PORTAL_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
+{{- /* the simulated provider's test page is the API's, on the portal's public host */}}
+- name: ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
+{{- with $svc.returnUrlOrigins }}
+- name: ORDER_PAYMENT_RETURN_URL_ORIGINS
+  value: {{ . | quote }}
+{{- end }}
+{{- if eq $svc.paymentProvider "stripe" }}
+{{ include "portal.secretEnv" (dict "env" "ORDER_STRIPE_SECRET_KEY" "secret" $svc.stripe.existingSecret "key" $svc.stripe.secretKeyKey) }}
+{{ include "portal.secretEnv" (dict "env" "ORDER_STRIPE_WEBHOOK_SECRET" "secret" $svc.stripe.existingSecret "key" $svc.stripe.webhookSecretKey) }}
+{{- end }}
 {{- end }}
 {{- if eq .name "license-service" }}
 {{- with $svc.signingKeys }}
@@ -178,9 +204,29 @@ gateway account-service order-service license-service notification-service
   value: {{ $svc.mailFrom | quote }}
 - name: PORTAL_BASE_URL
   value: {{ $g.portalBaseUrl | quote }}
+{{- /* the unsubscribe page is the API's, served on the same public host as the portal */}}
+- name: PORTAL_NOTIFICATIONS_UNSUBSCRIBE_BASE_URL
+  value: {{ $g.portalBaseUrl | quote }}
 {{- with $svc.unsubscribeSigningKey }}
 {{ include "portal.secretEnv" (dict "env" "UNSUBSCRIBE_SIGNING_KEY" "secret" .existingSecret "key" .key) }}
 {{- end }}
+{{- end }}
+{{- if eq .name "portal-web" }}
+{{- with $svc.keycloakClient }}
+- name: PORTAL_CLIENT_ID
+  value: {{ required "services.portal-web.keycloakClient.clientId is required" .clientId | quote }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_CLIENT_SECRET" "secret" .existingSecret "key" .clientSecretKey) }}
+{{- end }}
+- name: PORTAL_WEB_API_URL
+  value: {{ include "portal.serviceUrl" (dict "root" $root "name" "gateway" "svc" $root.Values.services.gateway) | quote }}
+- name: PORTAL_WEB_FORM_ACTION_ORIGINS
+  value: {{ join "," ($svc.formActionOrigins | default list) | quote }}
+- name: PORTAL_WEB_SUPPORT_EMAIL
+  value: {{ $svc.supportEmail | quote }}
+- name: PORTAL_WEB_SALES_EMAIL
+  value: {{ $svc.salesEmail | quote }}
+- name: FORWARD_HEADERS_STRATEGY
+  value: {{ $svc.forwardHeadersStrategy | default "native" | quote }}
 {{- end }}
 {{- $jto := trim (printf "%s %s" ($g.javaToolOptions | default "") ($svc.javaToolOptions | default "")) }}
 {{- if $jto }}
@@ -200,11 +246,14 @@ gateway account-service order-service license-service notification-service
 {{- end }}
 {{- end -}}
 
-{{/* An HTTP probe on an Actuator health group. Args: dict "path" "p" (probe timings). */}}
+{{/*
+An HTTP probe on an Actuator health group. Args: dict "path" "p" (probe timings) and optionally
+"port" (a container port name; default http).
+*/}}
 {{- define "portal.httpProbe" -}}
 httpGet:
   path: {{ .path }}
-  port: http
+  port: {{ .port | default "http" }}
 periodSeconds: {{ .p.periodSeconds }}
 timeoutSeconds: {{ .p.timeoutSeconds }}
 failureThreshold: {{ .p.failureThreshold }}
@@ -219,6 +268,8 @@ service. Context: dict "root" $ "name" <service> "svc" <values>.
 {{- $g := $root.Values.global -}}
 {{- $svc := .svc -}}
 {{- $name := include "portal.componentName" . -}}
+{{- /* probes and metrics on their own port where the component has one */ -}}
+{{- $probePort := ternary "management" "http" (not (empty $svc.managementPort)) -}}
 {{- if gt (int $g.preStopSleepSeconds) (sub (int $g.terminationGracePeriodSeconds) 21 | int) -}}
 {{- fail "global.terminationGracePeriodSeconds must exceed global.preStopSleepSeconds + 20 s of graceful shutdown" -}}
 {{- end }}
@@ -262,6 +313,12 @@ spec:
       port: {{ $svc.port }}
       targetPort: http
       protocol: TCP
+    {{- with $svc.managementPort }}
+    - name: management
+      port: {{ . }}
+      targetPort: management
+      protocol: TCP
+    {{- end }}
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -342,14 +399,19 @@ spec:
             - name: http
               containerPort: {{ $svc.port }}
               protocol: TCP
+            {{- with $svc.managementPort }}
+            - name: management
+              containerPort: {{ . }}
+              protocol: TCP
+            {{- end }}
           env:
             {{- include "portal.env" . | nindent 12 }}
           startupProbe:
-            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.startup) | nindent 12 }}
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.startup "port" $probePort) | nindent 12 }}
           livenessProbe:
-            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.liveness) | nindent 12 }}
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.liveness "port" $probePort) | nindent 12 }}
           readinessProbe:
-            {{- include "portal.httpProbe" (dict "path" "/actuator/health/readiness" "p" $g.probes.readiness) | nindent 12 }}
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/readiness" "p" $g.probes.readiness "port" $probePort) | nindent 12 }}
           lifecycle:
             preStop:
               exec:
@@ -383,4 +445,20 @@ spec:
           configMap:
             name: {{ $name }}
         {{- end }}
+{{- end -}}
+
+{{/*
+TCP ports of the hosts in a URL, one per line: the explicit port, else the scheme's default.
+Args: dict "url" "defaultPort" (used when the URL names no port and is not http or https). Reads
+JDBC URLs with several hosts too (jdbc:postgresql://a:5432,b:5433/db).
+*/}}
+{{- define "portal.urlPorts" -}}
+{{- $url := trimPrefix "jdbc:" .url -}}
+{{- $scheme := regexReplaceAll "^([a-z][a-z0-9+.-]*)://.*$" $url "${1}" -}}
+{{- $authority := regexReplaceAll "^[a-z][a-z0-9+.-]*://([^/?#]*).*$" $url "${1}" -}}
+{{- $default := .defaultPort -}}
+{{- if eq $scheme "https" }}{{ $default = 443 }}{{ else if eq $scheme "http" }}{{ $default = 80 }}{{ end -}}
+{{- range $host := splitList "," $authority }}
+{{ if regexMatch ":[0-9]+$" $host }}{{ regexFind "[0-9]+$" $host }}{{ else }}{{ $default }}{{ end }}
+{{- end -}}
 {{- end -}}

@@ -20,7 +20,10 @@ class ApiDocumentIntegrationTest extends AccountIntegrationTestSupport {
 		assertThat(paths.propertyNames()).contains("/api/me", "/api/organizations", "/api/organizations/{organizationId}",
 				"/api/organizations/{organizationId}/users", "/api/organizations/{organizationId}/users/{userId}",
 				"/api/organizations/{organizationId}/invitations", "/api/organizations/{organizationId}/primary-contact",
-				"/api/invitations/{invitationId}/accept", "/api/users/{userId}");
+				"/api/invitations/{invitationId}/accept", "/api/users/{userId}", "/api/users");
+		assertThat(paths.get("/api/organizations").has("get")).as("the support search for companies").isTrue();
+		assertThat(paths.get("/api/users").get("get").get("parameters").valueStream().map(p -> p.get("name").asString()))
+			.containsExactly("query", "page", "size");
 		assertThat(document.toString()).doesNotContain("\"caller\"", "CurrentUser");
 	}
 

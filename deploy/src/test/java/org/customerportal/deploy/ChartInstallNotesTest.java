@@ -24,8 +24,7 @@ class ChartInstallNotesTest {
 		switch (values) {
 			case "production" -> install.withValuesFile(RenderedChart.PRODUCTION_VALUES);
 			case "minimal" -> install.withValuesFile(RenderedChart.MINIMAL_VALUES);
-			default -> {
-			}
+			default -> RenderedChart.CHOICES.forEach(install::set);
 		}
 		return install.call();
 	}
@@ -35,7 +34,7 @@ class ChartInstallNotesTest {
 	void installNotesNameEveryImageAndHowToWaitForReadiness(String values) {
 		String notes = dryRunInstall(values).getOutput();
 
-		for (String service : RenderedChart.SERVICES) {
+		for (String service : RenderedChart.COMPONENTS) {
 			assertThat(notes).containsPattern("\\n  " + service + ": \\S+/" + service + ":\\S+");
 		}
 		assertThat(notes).contains("kubectl -n portal rollout status deployment -l app.kubernetes.io/instance=portal");
@@ -45,10 +44,11 @@ class ChartInstallNotesTest {
 	void installNotesListTheSecretsThatMustExistBeforeThePodsCanStart() {
 		String notes = dryRunInstall("production").getOutput();
 
-		assertThat(notes).contains("https://api.portal.example.com/api");
+		assertThat(notes).contains("https://portal.example.com/api");
 		for (String secret : List.of("portal-account-db (key password)", "portal-keycloak-admin (key client-secret)",
+				"portal-web-db (key password)", "portal-web-client (key client-secret)",
 				"portal-license-signing (keys private-key, public-key)", "portal-smtp (key password)",
-				"portal-unsubscribe-signing (key signing-key)")) {
+				"portal-unsubscribe-signing (key signing-key)", "portal-stripe (keys secret-key, webhook-secret)")) {
 			assertThat(notes).contains(secret);
 		}
 	}
@@ -57,6 +57,18 @@ class ChartInstallNotesTest {
 	void withoutAnIngressTheNotesShowAPortForwardToTheGateway() {
 		assertThat(dryRunInstall("default").getOutput())
 			.contains("kubectl -n portal port-forward service/portal-customer-portal-gateway 8080");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void theNotesNameTheWebPortalFirst(String values) {
+		String notes = dryRunInstall(values).getOutput();
+		String portal = values.equals("production") ? "The web portal: https://portal.example.com"
+				: "kubectl -n portal port-forward service/portal-customer-portal-portal-web 8090";
+
+		assertThat(notes).contains(portal);
+		assertThat(notes.indexOf(portal)).as("before anything else is listed")
+			.isLessThan(notes.indexOf("Services:"));
 	}
 
 }

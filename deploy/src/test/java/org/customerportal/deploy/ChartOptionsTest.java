@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -26,14 +27,29 @@ class ChartOptionsTest {
 	static final Path ALL_OPTIONS = Path.of("src/test/resources/values-all-options.yaml").toAbsolutePath();
 
 	@Test
-	void onlyTheGatewayAcceptsTrafficFromOutsideTheRelease() {
+	void onlyTheGatewayAndThePortalAcceptTrafficFromOutsideTheRelease() {
 		RenderedChart chart = RenderedChart.defaults();
 		Map<String, String> gatewayPods = chart.deployment("gateway").getSpec().getTemplate().getMetadata().getLabels();
+		Map<String, String> portalPods = chart.deployment(RenderedChart.PORTAL).getSpec().getTemplate().getMetadata()
+			.getLabels();
 
 		NetworkPolicy gateway = chart.get(NetworkPolicy.class, objectName("gateway"));
 		assertThat(gateway.getSpec().getPolicyTypes()).containsExactly("Ingress");
 		assertThat(gateway.getSpec().getIngress().get(0).getFrom()).as("default: any source may reach the gateway")
 			.isNullOrEmpty();
+		assertThat(gateway.getSpec().getIngress()).as("the gateway accepts the portal's pods, however narrow its sources")
+			.anySatisfy(rule -> assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+				assertThat(peer.getNamespaceSelector()).isNull();
+				assertThat(RenderedChart.selects(peer.getPodSelector().getMatchLabels(), portalPods)).isTrue();
+				assertThat(RenderedChart.selects(peer.getPodSelector().getMatchLabels(), gatewayPods)).isFalse();
+			}));
+		NetworkPolicy portal = chart.get(NetworkPolicy.class, objectName(RenderedChart.PORTAL));
+		assertThat(portal.getSpec().getIngress().get(0).getFrom()).as("default: any source may reach the portal")
+			.isNullOrEmpty();
+		assertThat(portal.getSpec().getIngress().get(0).getPorts()).singleElement()
+			.satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http"));
+		assertThat(portal.getSpec().getIngress().get(1).getPorts()).as("metrics on the management port")
+			.singleElement().satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("management"));
 
 		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
 			NetworkPolicy policy = chart.get(NetworkPolicy.class, objectName(service));
@@ -48,11 +64,77 @@ class ChartOptionsTest {
 			NetworkPolicyPeer fromGateway = rules.get(0).getFrom().get(0);
 			assertThat(fromGateway.getNamespaceSelector()).isNull();
 			assertThat(RenderedChart.selects(fromGateway.getPodSelector().getMatchLabels(), gatewayPods)).isTrue();
+			// account-service is also asked by the services that keep a membership read model
+			List<String> callers = service.equals("account-service") ? List.of("order-service", "license-service")
+					: List.of();
+			assertThat(rules.get(0).getFrom()).as("%s accepts", service).hasSize(1 + callers.size());
+			for (int i = 0; i < callers.size(); i++) {
+				Map<String, String> callerPods = chart.deployment(callers.get(i)).getSpec().getTemplate().getMetadata()
+					.getLabels();
+				NetworkPolicyPeer peer = rules.get(0).getFrom().get(1 + i);
+				assertThat(peer.getNamespaceSelector()).isNull();
+				assertThat(RenderedChart.selects(peer.getPodSelector().getMatchLabels(), callerPods)).isTrue();
+				assertThat(RenderedChart.selects(peer.getPodSelector().getMatchLabels(), gatewayPods)).isFalse();
+			}
 			NetworkPolicyPeer scraper = rules.get(1).getFrom().get(0);
 			assertThat(scraper.getNamespaceSelector().getMatchLabels())
 				.containsEntry("kubernetes.io/metadata.name", "monitoring");
 			assertThat(scraper.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "prometheus");
 		}
+	}
+
+	@Test
+	void thePortalReachesOnlyDnsTheGatewayItsDatabaseAndKeycloak() {
+		RenderedChart chart = RenderedChart.defaults();
+		Map<String, String> gatewayPods = chart.deployment("gateway").getSpec().getTemplate().getMetadata().getLabels();
+		NetworkPolicy portal = chart.get(NetworkPolicy.class, objectName(RenderedChart.PORTAL));
+
+		assertThat(portal.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+		List<NetworkPolicyEgressRule> egress = portal.getSpec().getEgress();
+		assertThat(egress).extracting(rule -> rule.getPorts().stream()
+			.map(port -> port.getProtocol() + "/" + port.getPort().getIntVal()).toList())
+			.containsExactly(List.of("UDP/53", "TCP/53"), List.of("TCP/8080"), List.of("TCP/5432"), List.of("TCP/443"));
+		assertThat(egress.get(1).getTo()).singleElement().satisfies(peer -> {
+			assertThat(peer.getNamespaceSelector()).isNull();
+			assertThat(RenderedChart.selects(peer.getPodSelector().getMatchLabels(), gatewayPods)).isTrue();
+		});
+		// the other services are never reached directly
+		assertThat(chart.all(NetworkPolicy.class))
+			.filteredOn(p -> !List.of(objectName("gateway"), objectName(RenderedChart.PORTAL))
+				.contains(p.getMetadata().getName()))
+			.allSatisfy(p -> assertThat(p.getSpec().getIngress()).noneSatisfy(rule -> assertThat(rule.getFrom())
+				.anySatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+					.containsEntry("app.kubernetes.io/component", RenderedChart.PORTAL))));
+
+		// the ports follow the addresses; peers and further rules come from values
+		RenderedChart custom = RenderedChart.with(Map.of("global.keycloak.issuerUri",
+				"http://keycloak.identity.svc:8080/realms/portal", "services.portal-web.database.url",
+				"jdbc:postgresql://pg-a:6432,pg-b:6433/portal_web",
+				"networkPolicy.portalWeb.egress.postgresql.to[0].ipBlock.cidr", "10.20.0.0/16",
+				"networkPolicy.portalWeb.egress.extraRules[0].ports[0].port", "4318"));
+		List<NetworkPolicyEgressRule> customEgress = custom.get(NetworkPolicy.class, objectName(RenderedChart.PORTAL))
+			.getSpec().getEgress();
+		assertThat(customEgress.get(2).getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(6432, 6433);
+		assertThat(customEgress.get(2).getTo()).singleElement()
+			.satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("10.20.0.0/16"));
+		assertThat(customEgress.get(3).getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(8080);
+		assertThat(customEgress.get(4).getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(4318);
+
+		RenderedChart open = RenderedChart.with(Map.of("networkPolicy.portalWeb.egress.enabled", "false"));
+		NetworkPolicy unrestricted = open.get(NetworkPolicy.class, objectName(RenderedChart.PORTAL));
+		assertThat(unrestricted.getSpec().getPolicyTypes()).containsExactly("Ingress");
+		assertThat(unrestricted.getSpec().getEgress()).isNullOrEmpty();
+	}
+
+	@Test
+	void withoutThePortalTheGatewayAcceptsNoPortalPods() {
+		RenderedChart chart = RenderedChart.with(Map.of("services.portal-web.enabled", "false"));
+
+		assertThat(chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress())
+			.as("from any source, and from the metrics scraper").hasSize(2);
+		assertThat(chart.objects).noneSatisfy(o -> assertThat(o.getMetadata().getName())
+			.isEqualTo(objectName(RenderedChart.PORTAL)));
+		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.SERVICES.size());
 	}
 
 	@Test
@@ -72,32 +154,50 @@ class ChartOptionsTest {
 	}
 
 	@Test
-	void productionNarrowsTheGatewayToTheIngressController() {
+	void productionNarrowsTheGatewayAndThePortalToTheIngressController() {
 		RenderedChart chart = RenderedChart.production();
 
-		NetworkPolicyPeer peer = chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress().get(0)
-			.getFrom().get(0);
-		assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name",
-				"ingress-nginx");
+		for (String component : List.of("gateway", RenderedChart.PORTAL)) {
+			NetworkPolicyPeer peer = chart.get(NetworkPolicy.class, objectName(component)).getSpec().getIngress().get(0)
+				.getFrom().get(0);
+			assertThat(peer.getNamespaceSelector().getMatchLabels()).as(component)
+				.containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
+		}
 	}
 
 	@Test
-	void theIngressExposesTheGatewayOnly() {
+	void theIngressServesThePortalAndTheApiOnOnePublicHost() {
 		assertThat(RenderedChart.defaults().all(Ingress.class)).as("off by default").isEmpty();
 
-		Ingress ingress = RenderedChart.production().get(Ingress.class, objectName("gateway"));
+		RenderedChart chart = RenderedChart.production();
+		String publicHost = java.net.URI.create(env(chart.deployment("account-service")).get("PORTAL_BASE_URL").getValue())
+			.getHost();
+		Ingress ingress = chart.get(Ingress.class, objectName("gateway"));
 		assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
 		assertThat(ingress.getSpec().getTls()).singleElement()
-			.satisfies(tls -> assertThat(tls.getHosts()).containsExactly("api.portal.example.com"));
+			.satisfies(tls -> assertThat(tls.getHosts()).containsExactly(publicHost));
 		assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
-			assertThat(rule.getHost()).isEqualTo("api.portal.example.com");
-			assertThat(rule.getHttp().getPaths()).allSatisfy(path -> {
-				assertThat(path.getBackend().getService().getName()).isEqualTo(objectName("gateway"));
-				assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
-			});
-			// the API and its documentation, never the actuator endpoints
-			assertThat(rule.getHttp().getPaths()).extracting(path -> path.getPath())
-				.containsExactly("/api", "/v3/api-docs", "/swagger-ui", "/swagger-ui.html", "/webjars/swagger-ui");
+			assertThat(rule.getHost()).as("the host the mails link to").isEqualTo(publicHost);
+			assertThat(rule.getHttp().getPaths()).allSatisfy(
+					path -> assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http"));
+			// the pages at "/"; the API and its documentation through the gateway; never the actuator endpoints
+			assertThat(rule.getHttp().getPaths())
+				.extracting(path -> path.getPath(), path -> path.getPathType(),
+						path -> path.getBackend().getService().getName())
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("/", "Prefix", objectName(RenderedChart.PORTAL)),
+						org.assertj.core.groups.Tuple.tuple("/api", "Prefix", objectName("gateway")),
+						org.assertj.core.groups.Tuple.tuple("/v3/api-docs", "Prefix", objectName("gateway")),
+						org.assertj.core.groups.Tuple.tuple("/swagger-ui", "Prefix", objectName("gateway")),
+						org.assertj.core.groups.Tuple.tuple("/swagger-ui.html", "Exact", objectName("gateway")),
+						org.assertj.core.groups.Tuple.tuple("/webjars/swagger-ui", "Prefix", objectName("gateway")));
+		});
+
+		// the chart's own default host layout is the same, and a path to a disabled component is left out
+		Ingress apiOnly = RenderedChart.with(Map.of("ingress.enabled", "true", "services.portal-web.enabled", "false"))
+			.get(Ingress.class, objectName("gateway"));
+		assertThat(apiOnly.getSpec().getRules()).singleElement().satisfies(rule -> {
+			assertThat(rule.getHost()).isEqualTo("portal.example.com");
+			assertThat(rule.getHttp().getPaths()).extracting(path -> path.getPath()).doesNotContain("/").contains("/api");
 		});
 	}
 
@@ -123,7 +223,7 @@ class ChartOptionsTest {
 	void disruptionBudgetsKeepAllButOnePodOfAServiceDuringNodeDrains() {
 		List<PodDisruptionBudget> budgets = RenderedChart.defaults().all(PodDisruptionBudget.class);
 
-		assertThat(budgets).hasSize(RenderedChart.SERVICES.size());
+		assertThat(budgets).hasSize(RenderedChart.COMPONENTS.size());
 		assertThat(budgets).allSatisfy(pdb -> assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1));
 		assertThat(RenderedChart.minimal().all(PodDisruptionBudget.class)).isEmpty();
 	}
@@ -133,17 +233,41 @@ class ChartOptionsTest {
 		assertThat(RenderedChart.defaults().all(ServiceMonitor.class)).as("off by default").isEmpty();
 
 		RenderedChart chart = RenderedChart.production();
-		ServiceMonitor monitor = chart.all(ServiceMonitor.class).get(0);
+		ServiceMonitor monitor = chart.get(ServiceMonitor.class, "portal-customer-portal");
 		assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
 		assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
 			assertThat(endpoint.getPort()).isEqualTo("http");
 			assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
 			assertThat(endpoint.getInterval()).isEqualTo("15s");
 		});
-		assertThat(chart.all(io.fabric8.kubernetes.api.model.Service.class))
-			.as("every Service is selected by the ServiceMonitor")
-			.allSatisfy(service -> assertThat(RenderedChart.selects(monitor.getSpec().getSelector().getMatchLabels(),
-					service.getMetadata().getLabels())).isTrue());
+		// the web portal serves its metrics on its management port, never on the public one
+		ServiceMonitor portal = chart.get(ServiceMonitor.class, objectName(RenderedChart.PORTAL));
+		assertThat(portal.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+		assertThat(portal.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
+			assertThat(endpoint.getPort()).isEqualTo("management");
+			assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
+		});
+		assertThat(chart.all(ServiceMonitor.class)).hasSize(2);
+		for (io.fabric8.kubernetes.api.model.Service service : chart.all(io.fabric8.kubernetes.api.model.Service.class)) {
+			boolean isPortal = service.getMetadata().getName().equals(objectName(RenderedChart.PORTAL));
+			assertThat(chart.all(ServiceMonitor.class))
+				.as("ServiceMonitors selecting Service %s", service.getMetadata().getName())
+				.filteredOn(m -> selects(m.getSpec().getSelector(), service.getMetadata().getLabels()))
+				.singleElement()
+				.isSameAs(isPortal ? portal : monitor);
+		}
+	}
+
+	/** matchLabels and the NotIn/In expressions the chart uses. */
+	private static boolean selects(io.fabric8.kubernetes.api.model.LabelSelector selector, Map<String, String> labels) {
+		if (!RenderedChart.selects(selector.getMatchLabels(), labels)) {
+			return false;
+		}
+		return selector.getMatchExpressions() == null || selector.getMatchExpressions().stream().allMatch(e -> switch (e.getOperator()) {
+			case "In" -> e.getValues().contains(labels.get(e.getKey()));
+			case "NotIn" -> !e.getValues().contains(labels.get(e.getKey()));
+			default -> throw new AssertionError("operator " + e.getOperator());
+		});
 	}
 
 	@Test
@@ -179,8 +303,27 @@ class ChartOptionsTest {
 			.isEqualTo("private-key");
 		assertThat(license.get("LICENSE_SIGNING_PUBLIC_KEY").getValueFrom().getSecretKeyRef().getKey())
 			.isEqualTo("public-key");
+		Map<String, EnvVar> portal = env(RenderedChart.production().deployment(RenderedChart.PORTAL));
+		assertThat(portal.get("PORTAL_CLIENT_SECRET").getValueFrom().getSecretKeyRef()).satisfies(ref -> {
+			assertThat(ref.getName()).isEqualTo("portal-web-client");
+			assertThat(ref.getKey()).isEqualTo("client-secret");
+		});
+		assertThat(portal.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("portal-web-db");
 		assertThat(env(RenderedChart.defaults().deployment("notification-service")))
 			.as("an SMTP server without a password needs no Secret").doesNotContainKey("SMTP_PASSWORD");
+	}
+
+	@Test
+	void thePortalLetsFormsLeadToTheConfiguredOriginsOnly() {
+		assertThat(env(RenderedChart.production().deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORM_ACTION_ORIGINS")
+			.getValue()).isEqualTo("https://checkout.stripe.com");
+		assertThat(env(RenderedChart.defaults().deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORM_ACTION_ORIGINS")
+			.getValue()).as("none besides the portal (and Keycloak, which the portal adds)").isEmpty();
+
+		RenderedChart two = RenderedChart.with(Map.of("services.portal-web.formActionOrigins[0]", "https://checkout.stripe.com",
+				"services.portal-web.formActionOrigins[1]", "https://www.paypal.com"));
+		assertThat(env(two.deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORM_ACTION_ORIGINS").getValue())
+			.isEqualTo("https://checkout.stripe.com,https://www.paypal.com");
 	}
 
 	@Test
@@ -244,7 +387,7 @@ class ChartOptionsTest {
 	void observabilitySettingsReachEveryService() {
 		RenderedChart chart = RenderedChart.withValues(ALL_OPTIONS);
 
-		for (String service : RenderedChart.SERVICES) {
+		for (String service : RenderedChart.COMPONENTS) {
 			Map<String, EnvVar> env = env(chart.deployment(service));
 			assertThat(env.get("LOGGING_STRUCTURED_FORMAT_CONSOLE").getValue()).isEqualTo("ecs");
 			assertThat(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").getValue())
@@ -259,7 +402,7 @@ class ChartOptionsTest {
 
 		assertThat(chart.objects).noneSatisfy(o -> assertThat(o.getMetadata().getName())
 			.isEqualTo(objectName("notification-service")));
-		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.SERVICES.size() - 1);
+		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.COMPONENTS.size() - 1);
 	}
 
 }

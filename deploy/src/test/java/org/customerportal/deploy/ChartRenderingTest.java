@@ -24,7 +24,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +45,10 @@ class ChartRenderingTest {
 	static final int GRACEFUL_SHUTDOWN_SECONDS = 20;
 
 	static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "account-service", 8081, "order-service", 8082,
-			"license-service", 8083, "notification-service", 8084);
+			"license-service", 8083, "notification-service", 8084, RenderedChart.PORTAL, 8090);
+
+	/** The web portal's management port: probes and metrics, never the public port. */
+	static final int PORTAL_MANAGEMENT_PORT = 9090;
 
 	private static final Pattern SECRET_ENV = Pattern.compile(".*(PASSWORD|SECRET|_KEY)$");
 
@@ -82,7 +87,28 @@ class ChartRenderingTest {
 			assertThat(container(deployment).getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("http", PORTS.get(service)));
 		}
-		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.SERVICES.size());
+		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.COMPONENTS.size());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void theWebPortalServesItsPagesAndItsManagementEndpointsOnSeparatePorts(String values) {
+		RenderedChart chart = RenderedChart.named(values);
+		Deployment deployment = chart.deployment(RenderedChart.PORTAL);
+		Service svc = chart.get(Service.class, objectName(RenderedChart.PORTAL));
+
+		assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
+			.isEqualTo(chart.get(ServiceAccount.class, objectName(RenderedChart.PORTAL)).getMetadata().getName());
+		assertThat(container(deployment).getImage()).contains("/portal-web:");
+		assertThat(container(deployment).getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", 8090),
+					org.assertj.core.groups.Tuple.tuple("management", PORTAL_MANAGEMENT_PORT));
+		assertThat(svc.getSpec().getPorts()).extracting(p -> p.getName(), p -> p.getPort(), p -> p.getTargetPort().getStrVal())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", 8090, "http"),
+					org.assertj.core.groups.Tuple.tuple("management", PORTAL_MANAGEMENT_PORT, "management"));
+		Map<String, EnvVar> env = env(deployment);
+		assertThat(env.get("SERVER_PORT").getValue()).isEqualTo("8090");
+		assertThat(env.get("MANAGEMENT_PORT").getValue()).isEqualTo(String.valueOf(PORTAL_MANAGEMENT_PORT));
 	}
 
 	@ParameterizedTest
@@ -90,20 +116,22 @@ class ChartRenderingTest {
 	void everyPodIsProbedOnTheActuatorHealthGroups(String values) {
 		for (Deployment deployment : RenderedChart.named(values).all(Deployment.class)) {
 			Container container = container(deployment);
+			// the web portal answers probes on its management port only, never on its public one
+			String port = deployment.getMetadata().getName().equals(objectName(RenderedChart.PORTAL)) ? "management" : "http";
 
-			assertHttpProbe(container.getStartupProbe(), "/actuator/health/liveness");
-			assertHttpProbe(container.getLivenessProbe(), "/actuator/health/liveness");
-			assertHttpProbe(container.getReadinessProbe(), "/actuator/health/readiness");
+			assertHttpProbe(container.getStartupProbe(), "/actuator/health/liveness", port);
+			assertHttpProbe(container.getLivenessProbe(), "/actuator/health/liveness", port);
+			assertHttpProbe(container.getReadinessProbe(), "/actuator/health/readiness", port);
 			// the start-up probe gives a slow start (migrations, Kafka, Keycloak) at least a minute
 			Probe startup = container.getStartupProbe();
 			assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold()).isGreaterThanOrEqualTo(60);
 		}
 	}
 
-	private static void assertHttpProbe(Probe probe, String path) {
+	private static void assertHttpProbe(Probe probe, String path, String port) {
 		assertThat(probe).isNotNull();
 		assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-		assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+		assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo(port);
 		assertThat(probe.getTimeoutSeconds()).isPositive();
 		assertThat(probe.getFailureThreshold()).isPositive();
 	}
@@ -249,7 +277,7 @@ class ChartRenderingTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "production", "minimal" })
-	void networkPoliciesExistWhenEnabledAndOnlyTheGatewayIsExposed(String values) {
+	void networkPoliciesExistWhenEnabledAndOnlyThePortalAndTheGatewayAreExposed(String values) {
 		RenderedChart chart = RenderedChart.named(values);
 		List<NetworkPolicy> policies = chart.all(NetworkPolicy.class);
 
@@ -258,13 +286,15 @@ class ChartRenderingTest {
 		}
 		else {
 			assertThat(policies).extracting(p -> p.getMetadata().getName())
-				.containsExactlyInAnyOrderElementsOf(RenderedChart.SERVICES.stream().map(RenderedChart::objectName).toList());
+				.containsExactlyInAnyOrderElementsOf(RenderedChart.COMPONENTS.stream().map(RenderedChart::objectName).toList());
 		}
 		assertThat(chart.all(Service.class)).allSatisfy(s -> assertThat(s.getSpec().getType()).isEqualTo("ClusterIP"));
+		// the pages at "/", everything else (the API and its documentation) through the gateway
 		chart.all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)
 			.forEach(ingress -> assertThat(ingress.getSpec().getRules())
 				.flatExtracting(rule -> rule.getHttp().getPaths())
-				.allSatisfy(path -> assertThat(path.getBackend().getService().getName()).isEqualTo(objectName("gateway"))));
+				.allSatisfy(path -> assertThat(path.getBackend().getService().getName())
+					.isEqualTo(objectName(path.getPath().equals("/") ? RenderedChart.PORTAL : "gateway"))));
 	}
 
 	@ParameterizedTest
@@ -279,8 +309,11 @@ class ChartRenderingTest {
 				"account-service",
 				Set.of("KEYCLOAK_ADMIN_URL", "KEYCLOAK_REALM", "KEYCLOAK_ADMIN_CLIENT_ID", "KEYCLOAK_ADMIN_CLIENT_SECRET",
 						"PORTAL_BASE_URL"),
-				"order-service", Set.of("ORDER_PAYMENT_PROVIDER"), "license-service",
-				Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY"), "notification-service",
+				"order-service", Set.of("ORDER_PAYMENT_PROVIDER", "PORTAL_BASE_URL", "ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL",
+						"ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
+				"license-service", Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY",
+						"ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
+				"notification-service",
 				Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "MAIL_FROM", "PORTAL_BASE_URL", "UNSUBSCRIBE_SIGNING_KEY"));
 
 		for (String service : RenderedChart.SERVICES) {
@@ -301,11 +334,29 @@ class ChartRenderingTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "default", "production", "minimal" })
-	void theOrderServiceIsToldWhichPaymentProviderMovesTheMoney(String values) {
-		// the service's own default would do the same; the chart says it so that an install shows it
+	@CsvSource({ "default, customer-portal-stripe", "production, portal-stripe" })
+	void stripeMovesTheMoneyWithItsKeysFromASecret(String values, String secret) {
 		Map<String, EnvVar> env = env(RenderedChart.named(values).deployment("order-service"));
+		assertThat(env.get("ORDER_PAYMENT_PROVIDER").getValue()).isEqualTo("stripe");
+		assertThat(env.get("ORDER_STRIPE_SECRET_KEY").getValueFrom().getSecretKeyRef())
+			.extracting(ref -> ref.getName(), ref -> ref.getKey())
+			.containsExactly(secret, "secret-key");
+		assertThat(env.get("ORDER_STRIPE_WEBHOOK_SECRET").getValueFrom().getSecretKeyRef())
+			.extracting(ref -> ref.getName(), ref -> ref.getKey())
+			.containsExactly(secret, "webhook-secret");
+		assertThat(env).doesNotContainKey("SPRING_PROFILES_ACTIVE");
+	}
+
+	@Test
+	void theTestPaymentPageRunsOnlyWithADevelopmentProfile() {
+		// the minimal example is for a developer's cluster: order-service refuses "simulated" without the profile
+		Map<String, EnvVar> env = env(RenderedChart.minimal().deployment("order-service"));
 		assertThat(env.get("ORDER_PAYMENT_PROVIDER").getValue()).isEqualTo("simulated");
+		assertThat(env.get("SPRING_PROFILES_ACTIVE").getValue()).isEqualTo("local");
+		assertThat(env).doesNotContainKeys("ORDER_STRIPE_SECRET_KEY", "ORDER_STRIPE_WEBHOOK_SECRET");
+		assertThat(env(RenderedChart.with(Map.of("services.order-service.returnUrlOrigins", "https://shop.example.com"))
+			.deployment("order-service")).get("ORDER_PAYMENT_RETURN_URL_ORIGINS").getValue())
+			.isEqualTo("https://shop.example.com");
 	}
 
 	@ParameterizedTest
@@ -319,6 +370,55 @@ class ChartRenderingTest {
 			Service target = chart.get(Service.class, objectName(service));
 			assertThat(env.get(variable).getValue()).isEqualTo(
 					"http://" + target.getMetadata().getName() + ":" + target.getSpec().getPorts().get(0).getPort());
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void theWebPortalGetsItsOwnEnvironmentAndNoKafka(String values) {
+		RenderedChart chart = RenderedChart.named(values);
+		Deployment portal = chart.deployment(RenderedChart.PORTAL);
+		Map<String, EnvVar> env = env(portal);
+		Service gateway = chart.get(Service.class, objectName("gateway"));
+
+		assertThat(env.keySet()).containsAll(Set.of("SERVER_PORT", "MANAGEMENT_PORT", "KEYCLOAK_ISSUER_URI", "DB_URL",
+				"DB_USERNAME", "DB_PASSWORD", "PORTAL_CLIENT_ID", "PORTAL_CLIENT_SECRET", "PORTAL_WEB_API_URL",
+				"PORTAL_WEB_FORM_ACTION_ORIGINS", "PORTAL_WEB_SUPPORT_EMAIL", "PORTAL_WEB_SALES_EMAIL",
+				"FORWARD_HEADERS_STRATEGY"));
+		// it talks to the gateway only: no Kafka; it finds Keycloak's keys through the issuer
+		assertThat(env.keySet()).noneMatch(name -> name.startsWith("KAFKA_") || name.startsWith("PORTAL_EVENTS_")
+				|| name.equals("SPRING_KAFKA_ADMIN_AUTOCREATE") || name.equals("KEYCLOAK_JWK_SET_URI")
+				|| name.endsWith("_SERVICE_URL"));
+		assertThat(env.get("PORTAL_WEB_API_URL").getValue()).isEqualTo(
+				"http://" + gateway.getMetadata().getName() + ":" + gateway.getSpec().getPorts().get(0).getPort());
+		assertThat(env.get("KEYCLOAK_ISSUER_URI").getValue())
+			.as("the same issuer as the services")
+			.isEqualTo(env(chart.deployment("gateway")).get("KEYCLOAK_ISSUER_URI").getValue());
+		assertThat(env.get("PORTAL_CLIENT_ID").getValue()).isEqualTo("portal-web-server");
+		assertThat(env.get("PORTAL_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+		assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+		assertThat(env.get("DB_URL").getValue()).startsWith("jdbc:postgresql://").contains("portal_web");
+		assertThat(env.get("PORTAL_WEB_SUPPORT_EMAIL").getValue()).contains("@");
+		assertThat(env.get("PORTAL_WEB_SALES_EMAIL").getValue()).contains("@");
+		assertThat(env.get("FORWARD_HEADERS_STRATEGY").getValue())
+			.isEqualTo(values.equals("minimal") ? "none" : "native");
+		assertThat(container(portal).getEnv().stream().map(EnvVar::getName)
+			.collect(Collectors.groupingBy(n -> n, Collectors.counting())))
+			.as("no variable is set twice in the portal")
+			.allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "production", "minimal" })
+	void orderAndLicenseServiceAskTheRenderedAccountServiceAboutMembershipsTheyDoNotKnowYet(String values) {
+		RenderedChart chart = RenderedChart.named(values);
+		Service accountService = chart.get(Service.class, objectName("account-service"));
+
+		for (String service : List.of("order-service", "license-service")) {
+			Map<String, EnvVar> env = env(chart.deployment(service));
+			assertThat(env.get("ACCOUNT_SERVICE_URL").getValue()).as(service).isEqualTo("http://"
+					+ accountService.getMetadata().getName() + ":" + accountService.getSpec().getPorts().get(0).getPort());
+			assertThat(env.get("ACCOUNT_SERVICE_TIMEOUT").getValue()).as(service).isEqualTo("2s");
 		}
 	}
 

@@ -62,7 +62,7 @@ class ComposeFileTest {
 
 	@Test
 	void everyContainerHasAHealthCheck() {
-		assertThat(services.keySet()).containsAll(INFRASTRUCTURE).containsAll(RenderedChart.SERVICES);
+		assertThat(services.keySet()).containsAll(INFRASTRUCTURE).containsAll(RenderedChart.COMPONENTS);
 		services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
 	}
 
@@ -90,8 +90,52 @@ class ComposeFileTest {
 			.contains("/" + ChartRenderingTest.PORTS.get(service) + " ");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theWebPortalStartsOnceItsDatabaseKeycloakAndTheGatewayAreHealthy() {
+		Map<String, Object> definition = services.get(RenderedChart.PORTAL);
+		Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) definition.get("depends_on");
+
+		assertThat(dependsOn).containsOnlyKeys("postgres", "keycloak", "gateway");
+		assertThat(dependsOn).allSatisfy(
+				(dependency, condition) -> assertThat(condition).containsEntry("condition", "service_healthy"));
+		// the health check asks the readiness group on the management port, never the public one
+		String check = String.join(" ", (List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test"));
+		assertThat(check).contains("/actuator/health/readiness")
+			.contains("/" + ChartRenderingTest.PORTAL_MANAGEMENT_PORT + " ");
+		assertThat(environment(RenderedChart.PORTAL)).containsEntry("MANAGEMENT_PORT",
+				String.valueOf(ChartRenderingTest.PORTAL_MANAGEMENT_PORT));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theWebPortalSignsInWithKeycloakAtTheBrowsersAddressAndTheMailsLinkToIt() throws IOException {
+		Map<String, Object> portal = services.get(RenderedChart.PORTAL);
+		Map<String, Object> env = environment(RenderedChart.PORTAL);
+
+		// http://localhost:8180 (the issuer) must be Keycloak inside the portal's container too
+		assertThat(portal).containsEntry("network_mode", "service:keycloak").doesNotContainKey("ports");
+		assertThat((List<String>) services.get("keycloak").get("ports")).contains("8090:8090");
+		assertThat(env).containsEntry("SERVER_PORT", "8090")
+			.containsEntry("KEYCLOAK_ISSUER_URI", "http://localhost:8180/realms/portal")
+			.containsEntry("PORTAL_WEB_API_URL", "http://gateway:8080")
+			.containsEntry("FORWARD_HEADERS_STRATEGY", "none");
+		for (String service : List.of("account-service", "notification-service")) {
+			assertThat(environment(service)).as(service).containsEntry("PORTAL_BASE_URL", "http://localhost:8090");
+		}
+		// the realm knows the portal's client with this secret and this redirect URI
+		Map<String, Object> realm = new Yaml().load(Files.readString(Repository.path("deploy/keycloak/portal-realm.json")));
+		Map<String, Object> client = ((List<Map<String, Object>>) realm.get("clients")).stream()
+			.filter(c -> env.get("PORTAL_CLIENT_ID").equals(c.get("clientId")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no client " + env.get("PORTAL_CLIENT_ID") + " in the realm"));
+		assertThat(client).containsEntry("secret", env.get("PORTAL_CLIENT_SECRET")).containsEntry("publicClient", false);
+		assertThat((List<String>) client.get("redirectUris")).contains("http://localhost:8090/login/oauth2/code/keycloak");
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service" })
+	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service",
+			"portal-web" })
 	void servicesGetTheSameEnvironmentVariablesAsInTheChart(String service) {
 		Set<String> chart = RenderedChart.withValues(ChartOptionsTest.ALL_OPTIONS).deployment(service).getSpec()
 			.getTemplate().getSpec().getContainers().get(0).getEnv().stream()
@@ -103,7 +147,8 @@ class ComposeFileTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service" })
+	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service",
+			"portal-web" })
 	@SuppressWarnings("unchecked")
 	void servicesRunTheBuiltImagesLockedDownLikeInKubernetes(String service) {
 		Map<String, Object> definition = services.get(service);
@@ -130,13 +175,13 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void eachServiceHasItsOwnDatabaseCreatedAtFirstStart() throws IOException {
+	void eachServiceAndThePortalHaveTheirOwnDatabaseCreatedAtFirstStart() throws IOException {
 		List<String> volumes = (List<String>) services.get("postgres").get("volumes");
 		String initScript = volumes.stream().filter(v -> v.contains("docker-entrypoint-initdb.d")).findFirst().orElseThrow();
 		Path script = Repository.root().resolve(initScript.substring(0, initScript.indexOf(':')));
 		String sql = Files.readString(script);
 
-		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
+		for (String service : RenderedChart.COMPONENTS.subList(1, RenderedChart.COMPONENTS.size())) {
 			String database = service.replace('-', '_');
 			assertThat(sql).contains("CREATE DATABASE " + database + ";");
 			assertThat(environment(service).get("DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
@@ -154,7 +199,7 @@ class ComposeFileTest {
 			.content().contains("\"realm\"").contains("\"portal\"");
 		assertThat((List<String>) keycloak.get("command")).contains("--import-realm", "--hostname=http://localhost:8180");
 		assertThat((String) keycloak.get("image")).matches("quay.io/keycloak/keycloak:26\\.[0-9.]+");
-		for (String service : RenderedChart.SERVICES) {
+		for (String service : RenderedChart.COMPONENTS) {
 			assertThat(environment(service)).containsEntry("KEYCLOAK_ISSUER_URI", "http://localhost:8180/realms/portal");
 		}
 	}

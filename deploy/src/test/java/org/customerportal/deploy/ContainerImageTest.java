@@ -65,9 +65,22 @@ class ContainerImageTest {
 	@Test
 	void imagesAreBuiltOnDemandNotInEveryBuild() {
 		assertThat(Poms.child(jibInParent(), "executions")).as("jib is bound to no lifecycle phase").isNull();
-		for (String service : RenderedChart.SERVICES) {
+		for (String service : RenderedChart.COMPONENTS) {
 			assertThat(Poms.child(jibInService(service), "executions")).as(service).isNull();
 		}
+	}
+
+	@Test
+	void theWebPortalImageExposesItsPublicAndItsManagementPort() {
+		Element jib = jibInService(RenderedChart.PORTAL);
+		Container container = container(RenderedChart.defaults().deployment(RenderedChart.PORTAL));
+
+		assertThat(Poms.text(jib, "version")).as("the version comes from the parent").isNull();
+		assertThat(Poms.texts(Poms.child(jib, "configuration", "container"), "ports", "port"))
+			.containsExactly(String.valueOf(ChartRenderingTest.PORTS.get(RenderedChart.PORTAL)),
+					String.valueOf(ChartRenderingTest.PORTAL_MANAGEMENT_PORT));
+		assertThat(container.getPorts()).extracting(p -> String.valueOf(p.getContainerPort()))
+			.containsExactlyElementsOf(Poms.texts(Poms.child(jib, "configuration", "container"), "ports", "port"));
 	}
 
 	@ParameterizedTest
@@ -83,7 +96,8 @@ class ContainerImageTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service" })
+	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service",
+			"portal-web" })
 	void theChartRunsTheImageTheBuildProduces(String service) {
 		String built = Poms.text(jibInParent(), "configuration", "to", "image")
 			.replace("${project.artifactId}", service)

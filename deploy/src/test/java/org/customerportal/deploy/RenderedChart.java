@@ -42,6 +42,13 @@ final class RenderedChart {
 	static final List<String> SERVICES = List.of("gateway", "account-service", "order-service", "license-service",
 			"notification-service");
 
+	/** The web portal: deployed like the services, but with its own management port and no Kafka. */
+	static final String PORTAL = "portal-web";
+
+	/** Everything the chart deploys: the services and the web portal. */
+	static final List<String> COMPONENTS = java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(PORTAL))
+		.toList();
+
 	static final Path PRODUCTION_VALUES = Repository.path("deploy/helm/examples/values-production.yaml");
 
 	static final Path MINIMAL_VALUES = Repository.path("deploy/helm/examples/values-minimal.yaml");
@@ -65,8 +72,16 @@ final class RenderedChart {
 		this.objects = objects;
 	}
 
+	/**
+	 * What an operator must choose because the chart has no default for it: the payment provider (and,
+	 * for Stripe, the Secret with its keys).
+	 */
+	static final Map<String, String> CHOICES = Map.of("services.order-service.paymentProvider", "stripe",
+			"services.order-service.stripe.existingSecret", "customer-portal-stripe");
+
+	/** The chart's defaults with the {@link #CHOICES} an operator must make. */
 	static RenderedChart defaults() {
-		return render(List.of(), Map.of());
+		return with(Map.of());
 	}
 
 	static RenderedChart production() {
@@ -90,8 +105,11 @@ final class RenderedChart {
 		return render(List.of(valuesFile), Map.of());
 	}
 
+	/** The chart's defaults with the {@link #CHOICES} and these settings. */
 	static RenderedChart with(Map<String, String> sets) {
-		return render(List.of(), sets);
+		Map<String, String> all = new java.util.HashMap<>(CHOICES);
+		all.putAll(sets);
+		return render(List.of(), all);
 	}
 
 	static RenderedChart render(List<Path> valuesFiles, Map<String, String> sets) {

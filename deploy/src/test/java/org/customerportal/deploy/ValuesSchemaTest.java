@@ -30,11 +30,19 @@ class ValuesSchemaTest {
 			services.order-service.resources.requests.cpu      | fast             | /services/order-service/resources/requests/cpu
 			services.order-service.database.password           | s3cret           | /services/order-service/database
 			services.notification-service.smtp.password        | s3cret           | /services/notification-service/smtp
+			services.portal-web.keycloakClient.clientSecret    | s3cret           | /services/portal-web/keycloakClient
+			services.portal-web.managementPort                 | 80               | /services/portal-web/managementPort
+			services.portal-web.formActionOrigins[0]           | https://pay.example.com/checkout | /services/portal-web/formActionOrigins/0
+			services.portal-web.forwardHeadersStrategy         | always           | /services/portal-web/forwardHeadersStrategy
+			ingress.hosts[0].paths[0].service                  | order-service    | /ingress/hosts/0/paths/0/service
+			networkPolicy.portalWeb.egress.keycloak.ports[0]   | https            | /networkPolicy/portalWeb/egress/keycloak/ports/0
 			services.account-service.keycloakAdmin.clientSecret | s3cret          | /services/account-service/keycloakAdmin
 			services.license-service.signingKeys.privateKey    | MC4CAQAwBQYDK2Vw | /services/license-service/signingKeys
 			services.order-service.database.url                | postgres://db/x  | /services/order-service/database/url
 			services.order-service.database.existingSecret     | Not_A_Name       | /services/order-service/database/existingSecret
-			services.order-service.paymentProvider             | stripe           | /services/order-service/paymentProvider
+			services.order-service.paymentProvider             | paypal           | /services/order-service/paymentProvider
+			services.order-service.returnUrlOrigins            | portal.example.com | /services/order-service/returnUrlOrigins
+			services.order-service.stripe.secretKey            | sk_live_x        | /services/order-service/stripe
 			global.kafka.topics.partitions                     | 0                | /global/kafka/topics/partitions
 			global.kafka.bootstrapServers                      | kafka            | /global/kafka/bootstrapServers
 			global.keycloak.issuerUri                          | portal           | /global/keycloak/issuerUri
@@ -68,6 +76,15 @@ class ValuesSchemaTest {
 	}
 
 	@Test
+	void withoutAPaymentProviderTheChartRefusesToRender() {
+		// the operator chooses: no payment provider is a default
+		assertThatThrownBy(() -> RenderedChart.template(List.of(), Map.of()))
+			.hasMessageContaining("services.order-service.paymentProvider is required: stripe");
+		assertThatThrownBy(() -> RenderedChart.template(List.of(), Map.of("services.order-service.paymentProvider", "stripe")))
+			.hasMessageContaining("ORDER_STRIPE_SECRET_KEY needs an existing Secret name");
+	}
+
+	@Test
 	void aGracePeriodShorterThanTheShutdownIsRefused() {
 		// within the schema's range, but 30 s of preStop + 20 s of graceful shutdown do not fit in 45 s
 		assertThatThrownBy(() -> RenderedChart.template(List.of(), Map.of("global.preStopSleepSeconds", "30")))
@@ -76,9 +93,10 @@ class ValuesSchemaTest {
 
 	@Test
 	void anAutoscalerWhoseMinimumExceedsItsMaximumIsRefused() {
-		assertThatThrownBy(() -> RenderedChart.template(List.of(),
-				Map.of("services.gateway.autoscaling.enabled", "true", "services.gateway.autoscaling.minReplicas", "8",
-						"services.gateway.autoscaling.maxReplicas", "4")))
+		Map<String, String> sets = new java.util.HashMap<>(RenderedChart.CHOICES);
+		sets.putAll(Map.of("services.gateway.autoscaling.enabled", "true", "services.gateway.autoscaling.minReplicas", "8",
+				"services.gateway.autoscaling.maxReplicas", "4"));
+		assertThatThrownBy(() -> RenderedChart.template(List.of(), sets))
 			.hasMessageContaining("minReplicas must not exceed maxReplicas");
 	}
 

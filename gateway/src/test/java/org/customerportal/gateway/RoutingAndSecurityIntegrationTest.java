@@ -95,7 +95,9 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 	@ParameterizedTest
 	@CsvSource({ "POST, /api/licenses/validate, license-service", "GET, /api/licenses/public-key, license-service",
 			"GET, /api/unsubscribe?token=signed-token, notification-service",
-			"POST, /api/unsubscribe?token=signed-token, notification-service" })
+			"POST, /api/unsubscribe?token=signed-token, notification-service",
+			"POST, /api/payments/webhooks/stripe, order-service", "GET, /api/payments/simulated/p-1, order-service",
+			"POST, /api/payments/simulated/p-1, order-service" })
 	void publicCallsPassWithoutAToken(String method, String pathAndQuery, String service) {
 		HttpRequest request = request(pathAndQuery)
 			.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
@@ -116,6 +118,8 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 	void onlyTheContractsMethodIsPublicOnAPublicPath() {
 		assertProblem(get("/api/licenses/validate", null), 401);
 		assertProblem(send(request("/api/licenses/public-key").POST(HttpRequest.BodyPublishers.noBody()).build()), 401);
+		assertProblem(get("/api/payments/webhooks/stripe", null), 401);
+		assertProblem(get("/api/payments/anything-else", null), 401);
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.customerportal.platform.test.FakeAccountService;
 import org.customerportal.platform.test.JsonSchemas;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestKafka;
@@ -40,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -54,7 +57,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * integration test class. Events are fed to it as order-service and account-service would publish them.
  */
 @PortalIntegrationTest(properties = { "portal.license.expiry.initial-delay=1h", "portal.events.retry-backoff=100ms",
-		"portal.events.retries=2", "portal.test-clock.enabled=true" })
+		"portal.events.retries=2", "portal.test-clock.enabled=true", "portal.account-service.timeout=1s" })
 public abstract class LicenseIntegrationTest {
 
 	protected static final JsonMapper JSON = new JsonMapper();
@@ -79,6 +82,12 @@ public abstract class LicenseIntegrationTest {
 	@AfterEach
 	void resetClock() {
 		clock.reset();
+	}
+
+	/** account-service, as far as this service asks it about memberships it does not know yet. */
+	@DynamicPropertySource
+	static void accountService(DynamicPropertyRegistry registry) {
+		registry.add("portal.account-service.url", () -> FakeAccountService.get().url());
 	}
 
 	@AfterAll

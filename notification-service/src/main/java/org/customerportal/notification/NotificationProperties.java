@@ -65,13 +65,24 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 			@DefaultValue("10") @Min(1) int maxAttempts) {
 	}
 
+	/** The unsubscribe link: the API's public address, else the portal's (one host serves both). */
+	public String unsubscribeLink(String pathAndQuery) {
+		if (unsubscribe.baseUrl() == null) {
+			return link(pathAndQuery);
+		}
+		String base = unsubscribe.baseUrl().toString();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;
+	}
+
 	/**
 	 * @param signingKey HMAC-SHA256 key of unsubscribe tokens (at least 32 characters)
 	 * @param validity how long an unsubscribe link works
 	 * @param mailto optional address for a mailto: List-Unsubscribe target
+	 * @param baseUrl public address of the API, where this service's unsubscribe page is served; empty
+	 * when the portal's host also serves {@code /api/**} (the chart's single public host)
 	 */
 	public record Unsubscribe(@NotBlank @Size(min = 32) String signingKey, @DefaultValue("365d") Duration validity,
-			String mailto) {
+			String mailto, URI baseUrl) {
 
 		@Override
 		public String toString() {

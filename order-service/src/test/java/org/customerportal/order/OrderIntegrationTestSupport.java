@@ -1,5 +1,6 @@
 package org.customerportal.order;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.customerportal.order.payment.ScriptedPaymentProvider;
+import org.customerportal.platform.test.FakeAccountService;
 import org.customerportal.platform.test.JsonSchemas;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestTokens;
@@ -29,27 +31,36 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * One Spring context for every integration test: the service against the JVM's real PostgreSQL and
  * Kafka, fed account and licence events as CloudEvents on their topics (as account-service and
- * license-service write them), with a clock tests can move and the simulated payment provider behind
- * a {@link ScriptedPaymentProvider} that tests can make misbehave.
+ * license-service write them), with a clock tests can move and the simulated payment provider (its
+ * test payment page) behind a {@link ScriptedPaymentProvider} that tests can make misbehave.
  */
 @PortalIntegrationTest(properties = { "portal.events.retry-backoff=100ms",
 		"portal.events.topics=portal.order.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt",
 		"portal.test-clock.enabled=true", "resilience4j.timelimiter.instances.payment-provider.timeout-duration=2s",
-		"order.payments.reconcile-interval=1s" })
+		"order.payments.reconcile-interval=1s", "portal.account-service.timeout=1s",
+		"order.payments.provider=simulated",
+		"order.payments.portal-base-url=" + OrderIntegrationTestSupport.PORTAL,
+		"order.payments.return-url-origins=https://shop.example.test:8443",
+		"order.payments.simulated.page-base-url=https://api.example.test" })
 @Import(ScriptedPaymentProvider.class)
 public abstract class OrderIntegrationTestSupport {
+
+	protected static final String PORTAL = "https://portal.example.test";
 
 	protected static final JsonMapper JSON = new JsonMapper();
 
@@ -72,6 +83,12 @@ public abstract class OrderIntegrationTestSupport {
 	@AfterEach
 	void resetClock() {
 		clock.reset();
+	}
+
+	/** account-service, as far as this service asks it about memberships it does not know yet. */
+	@DynamicPropertySource
+	static void accountService(DynamicPropertyRegistry registry) {
+		registry.add("portal.account-service.url", () -> FakeAccountService.get().url());
 	}
 
 	/** A person of an organisation, as account-service announced them. */
@@ -210,12 +227,52 @@ public abstract class OrderIntegrationTestSupport {
 			.andReturn());
 	}
 
-	protected static MockHttpServletRequestBuilder payByCard(String orderId, Person person, String cardNumber) {
+	/** Asks to pay the order by card: the answer sends the customer to the provider's page. */
+	protected static MockHttpServletRequestBuilder payByCard(String orderId, Person person) {
+		return pay(orderId, person, "{\"method\":\"CREDIT_CARD\"}");
+	}
+
+	protected static MockHttpServletRequestBuilder pay(String orderId, Person person, String body) {
 		return post("/api/orders/" + orderId + "/payments").header("Authorization", person.bearer())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"method":"CREDIT_CARD","card":{"number":"%s","expiryMonth":12,"expiryYear":2099,"cvc":"123"}}
-					""".formatted(cardNumber));
+			.content(body);
+	}
+
+	/** Starts a card payment: pending, with the simulated provider's test page to go to. */
+	protected JsonNode startCardPayment(String orderId, Person person) throws Exception {
+		JsonNode payment = json(mvc.perform(payByCard(orderId, person)).andExpect(status().isCreated()).andReturn());
+		assertThat(payment.get("status").asString()).isEqualTo("PENDING");
+		assertThat(payment.get("redirectUrl").asString()).startsWith("https://api.example.test/api/payments/simulated/");
+		return payment;
+	}
+
+	/**
+	 * What the customer's browser does on the test payment page: opens it and clicks Pay
+	 * ({@code succeeded}) or Decline ({@code declined}); returns where it is sent back to.
+	 */
+	protected String onTestPaymentPage(JsonNode payment, String outcome) throws Exception {
+		String page = URI.create(payment.get("redirectUrl").asString()).getPath();
+		String html = mvc.perform(get(page).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("<h1>Test payment</h1>", "name=\"outcome\" value=\"" + outcome + "\"",
+				"action=\"" + page + "\"");
+		return mvc.perform(post(page).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("outcome", outcome))
+			.andExpect(status().isSeeOther())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+	}
+
+	/** Pays the order by card, on the test payment page; returns the payment once the order is paid. */
+	protected JsonNode payByCardOnTestPage(String orderId, Person person) throws Exception {
+		JsonNode payment = startCardPayment(orderId, person);
+		assertThat(onTestPaymentPage(payment, "succeeded")).endsWith("?payment=succeeded");
+		return json(mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", person.bearer()))
+			.andExpect(status().isOk())
+			.andReturn()).at("/items/0");
 	}
 
 	protected static JsonNode json(MvcResult result) {

@@ -16,8 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Buying: the catalogue, a quote, its order, paying it by card, PayPal, wire transfer; what billing
- * reads on the topic.
+ * Buying: the catalogue, a quote, its order, paying it by card on the provider's page, PayPal, wire
+ * transfer; what billing reads on the topic.
  */
 class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 
@@ -78,6 +78,10 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/quotes/{quoteId}/order'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/orders/{orderId}/payments/{paymentId}/confirm'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/orders/{orderId}/payments/{paymentId}/refund'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/payments/webhooks/{provider}'].post").exists())
+			.andExpect(jsonPath("$.components.schemas.PayOrder.properties.returnUrl").exists())
+			.andExpect(jsonPath("$.components.schemas.PayOrder.properties.card").doesNotExist())
 			.andExpect(jsonPath("$.paths['/api/renewals'].post").exists());
 	}
 
@@ -105,12 +109,17 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 		mvc.perform(get("/api/quotes/" + quote.get("id").asString()).header("Authorization", buyer.bearer()))
 			.andExpect(jsonPath("$.orderId").value(orderId));
 
-		JsonNode payment = json(mvc.perform(payByCard(orderId, buyer, "4242 4242 4242 4242"))
-			.andExpect(status().isCreated())
-			.andReturn());
+		JsonNode started = startCardPayment(orderId, buyer);
+		assertThat(started.at("/amount/amount").asString()).isEqualTo("10497.00");
+		// nothing is paid until the provider confirms
+		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
+			.andExpect(jsonPath("$.status").value("PENDING_PAYMENT"));
+		assertThat(onTestPaymentPage(started, "succeeded")).isEqualTo(PORTAL + "/orders/" + orderId + "?payment=succeeded");
+		JsonNode payment = json(mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
+			.andReturn()).at("/items/0");
+		assertThat(payment.get("id").asString()).isEqualTo(started.get("id").asString());
 		assertThat(payment.get("status").asString()).isEqualTo("SUCCEEDED");
-		assertThat(payment.get("cardLast4").asString()).isEqualTo("4242");
-		assertThat(payment.at("/amount/amount").asString()).isEqualTo("10497.00");
+		assertThat(payment.get("redirectUrl").isNull()).isTrue();
 
 		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
 			.andExpect(status().isOk())
@@ -150,7 +159,7 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 		mvc.perform(post("/api/quotes/" + quote.get("id").asString() + "/order").header("Authorization", buyer.bearer()))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("This quote has already been turned into an order."));
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242"))
+		mvc.perform(payByCard(orderId, buyer))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("This order is already paid."));
 		mvc.perform(post("/api/orders/" + orderId + "/cancel").header("Authorization", buyer.bearer()))
@@ -158,13 +167,16 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
-	void theDocumentedTestCardIsDeclinedAndLeavesTheOrderUnpaid() throws Exception {
+	void aPaymentDeclinedOnTheProvidersPageLeavesTheOrderUnpaid() throws Exception {
 		Person buyer = newOrganization();
 		String orderId = placeOrder(buyer, TWO_LINES).get("id").asString();
 
-		mvc.perform(payByCard(orderId, buyer, "4000 0000 0000 0002"))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Your card was declined.")));
+		JsonNode declined = startCardPayment(orderId, buyer);
+		assertThat(onTestPaymentPage(declined, "declined")).endsWith("?payment=declined");
+		assertThat(jdbc.sql("select failure_reason from payment where id = ?::uuid")
+			.param(declined.get("id").asString())
+			.query(String.class)
+			.single()).startsWith("Your payment was declined.");
 
 		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
 			.andExpect(jsonPath("$.status").value("PENDING_PAYMENT"));
@@ -174,8 +186,12 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 
 		mvc.perform(post("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"method\":\"PAYPAL\"}")).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUCCEEDED"));
-		assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.paid.v1", orderId));
+			.content("{\"method\":\"PAYPAL\"}")).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("PENDING"));
+		JsonNode paypal = json(mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
+			.andReturn()).at("/items/0");
+		onTestPaymentPage(paypal, "succeeded");
+		JsonNode paid = assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.paid.v1", orderId));
+		assertThat(paid.get("paymentMethod").asString()).isEqualTo("PAYPAL");
 	}
 
 	@Test
@@ -197,7 +213,7 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 			.andExpect(jsonPath("$.paymentMethod").value("WIRE_TRANSFER"));
 
 		// a second payment while the transfer is on its way is refused
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242")).andExpect(status().isConflict());
+		mvc.perform(payByCard(orderId, buyer)).andExpect(status().isConflict());
 		String payments = "/api/orders/" + orderId + "/payments";
 		mvc.perform(get(payments).header("Authorization", buyer.bearer()))
 			.andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains(paymentId)))
@@ -241,7 +257,7 @@ class PurchaseIntegrationTest extends OrderIntegrationTestSupport {
 		mvc.perform(post("/api/orders/" + orderId + "/cancel").header("Authorization", buyer.bearer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CANCELLED"));
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242"))
+		mvc.perform(payByCard(orderId, buyer))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("This order was cancelled")));
 		mvc.perform(post("/api/orders/" + orderId + "/payments/" + paymentId + "/confirm").header("Authorization",

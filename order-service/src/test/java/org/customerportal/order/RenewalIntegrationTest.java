@@ -49,9 +49,10 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 		assertThat(renewal.at("/total/amount").asString()).isEqualTo("7297.40");
 
 		String renewalId = renewal.get("id").asString();
-		mvc.perform(post("/api/orders/" + renewalId + "/payments").header("Authorization", buyer.bearer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"method\":\"PAYPAL\"}")).andExpect(status().isCreated());
+		JsonNode paypal = json(mvc.perform(pay(renewalId, buyer, "{\"method\":\"PAYPAL\"}"))
+			.andExpect(status().isCreated())
+			.andReturn());
+		onTestPaymentPage(paypal, "succeeded");
 		JsonNode paid = assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.paid.v1", renewalId));
 		assertThat(paid.get("type").asString()).isEqualTo("RENEWAL");
 		assertThat(paid.at("/lines/0/licenseId").asString()).isEqualTo(annual.toString());
@@ -162,7 +163,7 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 
 	private JsonNode paidOrder(Person buyer, String lines) throws Exception {
 		JsonNode order = placeOrder(buyer, lines);
-		mvc.perform(payByCard(order.get("id").asString(), buyer, "4242424242424242")).andExpect(status().isCreated());
+		payByCardOnTestPage(order.get("id").asString(), buyer);
 		return order;
 	}
 

@@ -69,6 +69,16 @@ class ProblemDetailsIntegrationTest {
 	}
 
 	@Test
+	void aFieldTheServiceRefusesAnswers400NamingIt() throws Exception {
+		mvc.perform(authorized(post("/api/rules/invalid-field")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("The request has invalid fields: colour is not one this factory paints."))
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].field").value("colour"))
+			.andExpect(jsonPath("$.errors[0].message").value("is not one this factory paints"));
+	}
+
+	@Test
 	void businessRulesAnswer422WithTheirSentence() throws Exception {
 		mvc.perform(authorized(post("/api/rules/business")))
 			.andExpect(status().isUnprocessableContent())

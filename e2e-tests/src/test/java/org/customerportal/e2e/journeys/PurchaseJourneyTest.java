@@ -24,8 +24,8 @@ import static org.customerportal.e2e.support.Steps.signIn;
 
 /**
  * Journey 1: Alice creates her organisation and invites Bob, who accepts from the invitation e-mail;
- * Alice requests a quote, orders it and pays by card; the licence is in Alice's "Full License" list and
- * not in Bob's, since only order contacts see an order's licences.
+ * Alice requests a quote, orders it and pays by card on the payment provider's page; the licence is in
+ * Alice's "Full License" list and not in Bob's, since only order contacts see an order's licences.
  */
 @EndToEndTest
 @Order(1)

@@ -57,6 +57,12 @@ public final class Http {
 		return exchange("POST", uri, request);
 	}
 
+	/** A GET of an HTML page, as a browser asks for it (no token). */
+	public static Reply getPage(URI uri) {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(CALL_TIMEOUT).header("Accept", "text/html").GET().build();
+		return exchange("GET", uri, request);
+	}
+
 	/** A GET that answers whether something listens and is ready, without failing when nothing does. */
 	public static boolean answers200(URI uri) {
 		try {

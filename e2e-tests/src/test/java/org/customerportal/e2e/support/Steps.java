@@ -2,13 +2,14 @@ package org.customerportal.e2e.support;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
@@ -23,7 +24,9 @@ import static org.awaitility.Awaitility.await;
  */
 public final class Steps {
 
-	public static final String CARD_NUMBER = "4242 4242 4242 4242";
+	/** The simulated provider's test payment page: the form whose hidden outcome is the given one. */
+	private static final String PAGE_FORM = "<form method=\"post\" action=\"([^\"]+)\"[^>]*>\\s*"
+			+ "<input type=\"hidden\" name=\"outcome\" value=\"%s\">";
 
 	private Steps() {
 	}
@@ -92,15 +95,42 @@ public final class Steps {
 			.json();
 	}
 
+	/**
+	 * Pays the order by card as a customer's browser does: the payment call answers the payment
+	 * provider's page (the local run's simulated provider: a test page), the customer clicks "Pay" there
+	 * and is sent back to the portal, and the order is paid once the provider's notification has
+	 * arrived. Returns the payment.
+	 */
 	public static JsonNode payByCard(User payer, String orderId) {
-		Map<String, Object> card = Map.of("number", CARD_NUMBER, "expiryMonth", 12, "expiryYear",
-				Year.now().getValue() + 3, "cvc", "123");
-		JsonNode payment = payer
-			.post("/api/orders/" + orderId + "/payments", Map.of("method", "CREDIT_CARD", "card", card))
+		JsonNode started = payer.post("/api/orders/" + orderId + "/payments", Map.of("method", "CREDIT_CARD"))
 			.expect(201)
 			.json();
+		assertThat(started.path("status").asString()).isEqualTo("PENDING");
+		URI back = onPaymentPage(URI.create(started.path("redirectUrl").asString()), "succeeded");
+		assertThat(back.getQuery()).contains("payment=succeeded");
+		eventually("order " + orderId + " paid", () -> payer.get("/api/orders/" + orderId),
+				reply -> reply.status() == 200 && "PAID".equals(reply.text("status")), "status PAID");
+		JsonNode payments = payer.get("/api/orders/" + orderId + "/payments").expect(200).json().path("items");
+		JsonNode payment = StreamSupport.stream(payments.spliterator(), false)
+			.filter(p -> p.path("id").asString().equals(started.path("id").asString()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("payment " + started.path("id").asString() + " not listed: " + payments));
 		assertThat(payment.path("status").asString()).isEqualTo("SUCCEEDED");
 		return payment;
+	}
+
+	/**
+	 * What a browser does on the simulated provider's test page: opens it (no token: it is the
+	 * provider's page), submits the form of the outcome ({@code succeeded}: "Pay", {@code declined}:
+	 * "Decline"), and is sent back to the portal; returns that address.
+	 */
+	public static URI onPaymentPage(URI page, String outcome) {
+		Reply html = Http.getPage(page).expect(200);
+		assertThat(html.body()).contains("<h1>Test payment</h1>", "Test payment page — no money moves");
+		Matcher form = Pattern.compile(PAGE_FORM.formatted(outcome)).matcher(html.body());
+		assertThat(form.find()).as("a form with outcome %s on %s", outcome, html).isTrue();
+		Reply answer = Http.postForm(page.resolve(form.group(1)), Map.of("outcome", outcome)).expect(303);
+		return URI.create(answer.header("Location").orElseThrow());
 	}
 
 	/** Quote, order and card payment of the lines; returns the paid order. */

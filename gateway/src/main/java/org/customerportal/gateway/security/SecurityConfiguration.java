@@ -89,8 +89,9 @@ class SecurityConfiguration {
 	private static PublicCalls publicCalls() {
 		return new PublicCalls()
 			// public calls of the API contract
-			.allow(HttpMethod.POST, "/api/licenses/validate", "/api/unsubscribe")
-			.allow(HttpMethod.GET, "/api/licenses/public-key", "/api/unsubscribe")
+			.allow(HttpMethod.POST, "/api/licenses/validate", "/api/unsubscribe", "/api/payments/webhooks/{provider}",
+					"/api/payments/simulated/{paymentId}")
+			.allow(HttpMethod.GET, "/api/licenses/public-key", "/api/unsubscribe", "/api/payments/simulated/{paymentId}")
 			.allow(HttpMethod.HEAD, "/api/unsubscribe")
 			// probes and metrics (the ingress should expose only /api, /v3/api-docs and Swagger UI)
 			.allow(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")

@@ -27,13 +27,16 @@ class AccountEventsListener {
 
 	private final JdbcClient jdbc;
 
+	private final Audience audience;
+
 	private final Clock clock;
 
 	private final EventHandlers handlers;
 
-	AccountEventsListener(Inbox inbox, JdbcClient jdbc, Clock clock) {
+	AccountEventsListener(Inbox inbox, JdbcClient jdbc, Audience audience, Clock clock) {
 		this.inbox = inbox;
 		this.jdbc = jdbc;
+		this.audience = audience;
 		this.clock = clock;
 		this.handlers = EventHandlers.builder()
 			.on("portal.organization.created.v1", OrganizationCreated.class, this::organizationCreated)
@@ -72,13 +75,7 @@ class AccountEventsListener {
 	}
 
 	private void join(UUID organizationId, String userId, String email, Instant at) {
-		jdbc.sql("""
-				insert into organization_member (user_id, organization_id, email, joined_at)
-				select ?, ?, ?, ? where not exists (select 1 from removed_user where user_id = ?)
-				on conflict (user_id, organization_id) do update set email = excluded.email
-				""")
-			.params(userId, organizationId, email, Timestamps.of(at != null ? at : clock.instant()), userId)
-			.update();
+		audience.join(organizationId, userId, email, at != null ? at : clock.instant());
 	}
 
 	private void memberRemoved(MemberRemoved event) {

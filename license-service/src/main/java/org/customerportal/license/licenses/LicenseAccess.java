@@ -24,11 +24,21 @@ public class LicenseAccess {
 		this.audience = audience;
 	}
 
+	/**
+	 * For callers outside transactions: a member of a trial's organisation whom the read model does not
+	 * know yet is confirmed by account-service.
+	 */
 	public License visible(UUID licenseId, CurrentUser user) {
-		return repository.findById(licenseId).filter(license -> canSee(license, user)).orElseThrow(() -> notFound(licenseId));
+		return repository.findById(licenseId)
+			.filter(license -> license.isTrial() && !user.isSupport()
+					? audience.isMember(license.organizationId(), user) : canSee(license, user))
+			.orElseThrow(() -> notFound(licenseId));
 	}
 
-	/** Like {@link #visible} with a row lock, for changes that must not interleave. */
+	/**
+	 * Like {@link #visible} with a row lock, for changes that must not interleave; from the read model
+	 * alone (call {@link #visible} first, outside the transaction, to confirm a member not known yet).
+	 */
 	public License visibleLocked(UUID licenseId, CurrentUser user) {
 		return repository.findLockedById(licenseId)
 			.filter(license -> canSee(license, user))

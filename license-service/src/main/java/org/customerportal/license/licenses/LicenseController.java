@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,9 +36,12 @@ class LicenseController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Full License: the licences of orders the caller is a contact of, and the trials of their organisation")
+	@Operation(summary = "Full License: the licences of orders the caller is a contact of, and the trials of their organisation",
+			description = "Support sees every organisation's licences; organizationId narrows the list to one company's.")
 	PageResponse<LicenseResponse> list(CurrentUser user, @RequestParam(required = false) LicenseStatus status,
-			@RequestParam(required = false) String product, @RequestParam(required = false) UUID organizationId,
+			@RequestParam(required = false) String product,
+			@Parameter(description = "only this organisation's licences (the support console's view of a company)")
+			@RequestParam(required = false) UUID organizationId,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		LocalDate today = LocalDate.now(clock);

@@ -3,7 +3,6 @@ package org.customerportal.license.trial;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +22,7 @@ import org.customerportal.platform.security.CurrentUser;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 30-day trials: one active trial per product per organisation (the database's unique index decides
@@ -45,27 +44,31 @@ class Trials {
 
 	private final LicenseProperties properties;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	Trials(Audience audience, LicenseAccess access, LicenseRepository repository, Licenses licenses,
-			ProductReleases releases, LicenseProperties properties, Clock clock) {
+			ProductReleases releases, LicenseProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.audience = audience;
 		this.access = access;
 		this.repository = repository;
 		this.licenses = licenses;
 		this.releases = releases;
 		this.properties = properties;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
-	@Transactional
+	/** Outside a transaction: a caller not known yet is confirmed by account-service first. */
 	public License start(CurrentUser user, String product) {
-		List<UUID> organizations = audience.organizationsOf(user.subject());
-		if (organizations.isEmpty()) {
-			throw new BusinessRuleException("A trial belongs to a company account. Create your organisation or accept "
-					+ "an invitation to one, then start the trial.");
-		}
-		UUID organizationId = organizations.get(0);
+		UUID organizationId = audience.organizationOf(user)
+			.orElseThrow(() -> new BusinessRuleException("A trial belongs to a company account. Create your "
+					+ "organisation or accept an invitation to one, then start the trial."));
+		return transactions.execute(status -> start(user, product, organizationId));
+	}
+
+	private License start(CurrentUser user, String product, UUID organizationId) {
 		if (!properties.product(product).map(LicenseProperties.Product::trials).orElse(true)) {
 			throw new BusinessRuleException("We do not offer trials of " + product + ". Contact sales for a demo.");
 		}
@@ -96,11 +99,14 @@ class Trials {
 		}
 	}
 
-	@Transactional
 	public License extend(CurrentUser user, UUID trialId) {
-		License trial = access.visibleLocked(trialId, user);
-		trial.extendTrial(LocalDate.now(clock));
-		return licenses.save(trial, TrialExtended.of(trial, clock.instant()));
+		// a member not known yet is confirmed here, before the transaction and its row lock
+		access.visible(trialId, user);
+		return transactions.execute(status -> {
+			License trial = access.visibleLocked(trialId, user);
+			trial.extendTrial(LocalDate.now(clock));
+			return licenses.save(trial, TrialExtended.of(trial, clock.instant()));
+		});
 	}
 
 	private static ConflictException alreadyRunning(String product, LocalDate until) {

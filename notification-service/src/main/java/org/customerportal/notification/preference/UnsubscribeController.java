@@ -1,5 +1,6 @@
 package org.customerportal.notification.preference;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.customerportal.notification.NotificationProperties;
 import org.customerportal.notification.preference.UnsubscribeTokens.Unsubscribe;
 import org.customerportal.platform.problem.PortalException;
 
@@ -35,9 +37,16 @@ class UnsubscribeController {
 
 	private final MailPreferences preferences;
 
-	UnsubscribeController(UnsubscribeTokens tokens, MailPreferences preferences) {
+	private final String portalUrl;
+
+	private final String portalOrigin;
+
+	UnsubscribeController(UnsubscribeTokens tokens, MailPreferences preferences, NotificationProperties properties) {
 		this.tokens = tokens;
 		this.preferences = preferences;
+		this.portalUrl = properties.link("");
+		URI portal = properties.baseUrl();
+		this.portalOrigin = portal.getScheme() + "://" + portal.getRawAuthority();
 	}
 
 	@GetMapping
@@ -68,8 +77,9 @@ class UnsubscribeController {
 	private Unsubscribe verified(String token, HttpServletRequest request, HttpServletResponse response) {
 		// The token is a credential: keep it out of the Referer of anything the page links to.
 		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader("Content-Security-Policy",
-				"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+		// The portal's look: its stylesheets, and nothing else from anywhere
+		response.setHeader("Content-Security-Policy", "default-src 'none'; style-src " + portalOrigin + "; img-src "
+				+ portalOrigin + " data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
 		Optional<Unsubscribe> verified = tokens.verify(token);
 		if (verified.isPresent()) {
 			return verified.get();
@@ -92,15 +102,15 @@ class UnsubscribeController {
 		}
 	}
 
-	private static ModelAndView page(String view, Unsubscribe unsubscribe, String token, HttpStatus status) {
+	private ModelAndView page(String view, Unsubscribe unsubscribe, String token, HttpStatus status) {
 		ModelAndView page = new ModelAndView(view, Map.of("recipient", unsubscribe.recipient(), "scope",
-				unsubscribe.scope().description(), "token", token));
+				unsubscribe.scope().description(), "token", token, "portalUrl", portalUrl));
 		page.setStatus(status);
 		return page;
 	}
 
-	private static ModelAndView invalidPage() {
-		ModelAndView page = new ModelAndView("unsubscribe/invalid", Map.of("message", INVALID));
+	private ModelAndView invalidPage() {
+		ModelAndView page = new ModelAndView("unsubscribe/invalid", Map.of("message", INVALID, "portalUrl", portalUrl));
 		page.setStatus(HttpStatus.BAD_REQUEST);
 		return page;
 	}

@@ -56,7 +56,7 @@ public class UnsubscribeTokens {
 
 	/** The https link a reminder carries: GET shows a confirmation page, POST unsubscribes. */
 	public String link(String recipient, UnsubscribeScope scope) {
-		return properties.link("/api/unsubscribe?token=" + issue(recipient, scope));
+		return properties.unsubscribeLink("/api/unsubscribe?token=" + issue(recipient, scope));
 	}
 
 	public Optional<Unsubscribe> verify(String token) {

@@ -18,9 +18,13 @@ class UnsubscribeTokensTest {
 	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
 	private static UnsubscribeTokens tokens(String key, Instant now) {
+		return tokens(key, now, null);
+	}
+
+	private static UnsubscribeTokens tokens(String key, Instant now, URI apiBaseUrl) {
 		NotificationProperties properties = new NotificationProperties(URI.create("https://portal.example.com/"),
 				"portal@example.com", "Customer Portal", null, null,
-				new Unsubscribe(key, Duration.ofDays(30), null), new PaymentInstructions("", ""));
+				new Unsubscribe(key, Duration.ofDays(30), null, apiBaseUrl), new PaymentInstructions("", ""));
 		return new UnsubscribeTokens(properties, Clock.fixed(now, ZoneOffset.UTC));
 	}
 
@@ -57,6 +61,13 @@ class UnsubscribeTokensTest {
 		String link = tokens(KEY, NOW).link("alice@example.com", UnsubscribeScope.RENEWAL_REMINDERS);
 		assertThat(link).startsWith("https://portal.example.com/api/unsubscribe?token=");
 		assertThat(link.substring(link.indexOf('=') + 1)).matches("[A-Za-z0-9_.-]+");
+	}
+
+	@Test
+	void theLinkPointsAtTheApiWhereItHasAnAddressOfItsOwn() {
+		String link = tokens(KEY, NOW, URI.create("http://localhost:8080/")).link("alice@example.com",
+				UnsubscribeScope.RENEWAL_REMINDERS);
+		assertThat(link).startsWith("http://localhost:8080/api/unsubscribe?token=");
 	}
 
 }

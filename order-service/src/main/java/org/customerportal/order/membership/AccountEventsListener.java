@@ -37,13 +37,17 @@ class AccountEventsListener {
 
 	private final ApplicationEventPublisher events;
 
+	private final Memberships memberships;
+
 	private final Clock clock;
 
 	private final EventHandlers handlers;
 
-	AccountEventsListener(Inbox inbox, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	AccountEventsListener(Inbox inbox, JdbcClient jdbc, Memberships memberships, ApplicationEventPublisher events,
+			Clock clock) {
 		this.inbox = inbox;
 		this.jdbc = jdbc;
+		this.memberships = memberships;
 		this.events = events;
 		this.clock = clock;
 		this.handlers = EventHandlers.builder()
@@ -71,22 +75,12 @@ class AccountEventsListener {
 	}
 
 	void memberJoined(MemberJoined event) {
-		boolean removedForGood = jdbc.sql("select exists (select 1 from removed_user where user_id = ?)")
-			.param(event.userId())
-			.query(Boolean.class)
-			.single();
-		if (removedForGood) {
+		boolean joined = memberships.join(event.organizationId(), event.userId(), event.email(), event.name(),
+				event.occurredAt() != null ? Timestamps.of(event.occurredAt()) : now());
+		if (!joined) {
 			log.info("Skipping member.joined of removed user {} in organisation {}", event.userId(),
 					event.organizationId());
-			return;
 		}
-		jdbc.sql("""
-				insert into membership (organization_id, user_id, email, name, joined_at) values (?, ?, ?, ?, ?)
-				on conflict (organization_id, user_id) do update set email = excluded.email, name = excluded.name
-				""")
-			.params(event.organizationId(), event.userId(), event.email(), event.name(),
-					event.occurredAt() != null ? Timestamps.of(event.occurredAt()) : now())
-			.update();
 	}
 
 	void memberRemoved(MemberRemoved event) {

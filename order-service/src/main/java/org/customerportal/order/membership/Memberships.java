@@ -1,26 +1,69 @@
 package org.customerportal.order.membership;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.customerportal.platform.membership.MembershipLookup;
+import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who belongs to which organisation: the read model built from account-service's events. A person
- * whose {@code member.joined} has not arrived yet is not a member here.
+ * Who belongs to which organisation: the read model built from account-service's events. A caller
+ * whose {@code member.joined} has not arrived yet is confirmed by asking account-service once.
  */
 @Component
 public class Memberships {
 
 	private final JdbcClient jdbc;
 
-	Memberships(JdbcClient jdbc) {
+	private final MembershipLookup owner;
+
+	private final Clock clock;
+
+	Memberships(JdbcClient jdbc, MembershipLookup owner, Clock clock) {
 		this.jdbc = jdbc;
+		this.owner = owner;
+		this.clock = clock;
 	}
 
-	public boolean isMember(UUID organizationId, String userId) {
-		return member(organizationId, userId).isPresent();
+	/**
+	 * The caller as a member of the organisation. If the read model does not know them yet (they have
+	 * just created or joined it), account-service is asked, and what it confirms is recorded here as
+	 * {@code member.joined} will record it. It may wait for account-service: call it outside
+	 * transactions.
+	 */
+	public Optional<Member> caller(UUID organizationId, CurrentUser caller) {
+		Optional<Member> known = member(organizationId, caller.subject());
+		if (known.isPresent()) {
+			return known;
+		}
+		return owner.confirm(organizationId, caller)
+			.filter(confirmed -> confirmed.email() != null)
+			.flatMap(confirmed -> {
+				join(organizationId, confirmed.userId(), confirmed.email(), confirmed.name(), Timestamps.now(clock));
+				// still empty for an account removed for good meanwhile
+				return member(organizationId, caller.subject());
+			});
+	}
+
+	/**
+	 * Records a membership; a repeat (the {@code member.joined} that follows an owner's confirmation)
+	 * updates it. An account removed for good is never recorded again.
+	 * @return false if the account was removed for good
+	 */
+	boolean join(UUID organizationId, String userId, String email, String name, OffsetDateTime joinedAt) {
+		return jdbc.sql("""
+				insert into membership (organization_id, user_id, email, name, joined_at)
+				select ?, ?, ?, ?, ? where not exists (select 1 from removed_user where user_id = ?)
+				on conflict (organization_id, user_id) do update set email = excluded.email, name = excluded.name
+				""")
+			.params(organizationId, userId, email, name, joinedAt, userId)
+			.update() > 0;
 	}
 
 	public Optional<Member> member(UUID organizationId, String userId) {

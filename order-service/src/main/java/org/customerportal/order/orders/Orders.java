@@ -186,19 +186,23 @@ public class Orders {
 	public PayableOrder lockForPayment(UUID orderId, CurrentUser caller) {
 		Order order = lockedVisible(orderId, caller);
 		requireContact(order, caller, "Only the order's contacts can pay for it.");
-		return new PayableOrder(order.id(), order.organizationId(), order.total(), order.notPayableBecause());
+		return payable(order);
 	}
 
 	/**
 	 * Locks an order so that its payments settle one at a time (support confirming one, the provider's
-	 * answer arriving); {@link #markPaid} then refuses it if it is paid or cancelled.
+	 * answer or notification arriving); {@link #markPaid} then refuses it if it is paid or cancelled.
 	 */
 	@Transactional
-	public void lock(UUID orderId) {
-		repository.findLockedById(orderId).orElseThrow(Orders::notFound);
+	public PayableOrder lock(UUID orderId) {
+		return payable(repository.findLockedById(orderId).orElseThrow(Orders::notFound));
 	}
 
-	/** Records the method of a payment that is awaiting confirmation. */
+	private static PayableOrder payable(Order order) {
+		return new PayableOrder(order.id(), order.organizationId(), order.total(), order.notPayableBecause());
+	}
+
+	/** Records the method of a payment that is under way (on the provider's page, or awaiting confirmation). */
 	@Transactional
 	public void paymentPending(UUID orderId, PaymentMethod method) {
 		Order order = repository.findById(orderId).orElseThrow(Orders::notFound);

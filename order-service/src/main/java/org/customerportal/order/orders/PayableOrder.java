@@ -12,6 +12,11 @@ import org.customerportal.platform.problem.ConflictException;
  */
 public record PayableOrder(UUID id, UUID organizationId, Money total, String refusal) {
 
+	/** Whether the order is waiting for a payment (not paid, not cancelled). */
+	public boolean payable() {
+		return refusal == null;
+	}
+
 	/** Refuses the payment unless the order is waiting for one (409). */
 	public void assertPayable() {
 		if (refusal != null) {

@@ -1,6 +1,8 @@
 package org.customerportal.order.payment;
 
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -62,30 +64,54 @@ class GuardedPaymentProvider implements DisposableBean {
 	}
 
 	/**
-	 * Asks the provider to charge, or what became of an earlier charge with the same payment id.
+	 * Asks the provider to start a payment, or what became of an earlier start with the same payment id.
 	 * @throws ProviderUnavailableException if the provider gave no answer
 	 */
-	PaymentProvider.Result charge(PaymentProvider.Charge charge) {
+	PaymentProvider.Result start(PaymentProvider.Start start) {
+		return call(start.paymentId(), "Payment", () -> provider.start(start));
+	}
+
+	/**
+	 * Asks the provider to refund a settled payment (again: it refunds once per payment).
+	 * @throws ProviderUnavailableException if the provider gave no answer
+	 */
+	PaymentProvider.RefundResult refund(PaymentProvider.Refund refund) {
+		return call(refund.paymentId(), "Refund of payment", () -> provider.refund(refund));
+	}
+
+	/** Closes a replaced payment's hosted page; a provider that does not answer leaves it to expire. */
+	void expire(UUID paymentId, String reference) {
 		try {
-			return circuitBreaker
-				.executeCallable(() -> timeLimiter.executeFutureSupplier(() -> calls.submit(() -> provider.charge(charge))));
+			call(paymentId, "Closing the page of payment", () -> {
+				provider.expire(reference);
+				return null;
+			});
+		}
+		catch (ProviderUnavailableException ex) {
+			log.info("The page of replaced payment {} stays open until it expires", paymentId);
+		}
+	}
+
+	private <T> T call(UUID paymentId, String what, Callable<T> call) {
+		try {
+			return circuitBreaker.executeCallable(() -> timeLimiter.executeFutureSupplier(() -> calls.submit(call)));
 		}
 		catch (CallNotPermittedException ex) {
-			log.warn("Payment {} not sent: the payment provider's circuit is open", charge.paymentId());
+			log.warn("{} {} not sent: the payment provider's circuit is open", what, paymentId);
 			throw new ProviderUnavailableException(retryAfter());
 		}
 		catch (RejectedExecutionException ex) {
-			log.warn("Payment {} not sent: {} calls to the payment provider are already waiting", charge.paymentId(),
+			log.warn("{} {} not sent: {} calls to the payment provider are already waiting", what, paymentId,
 					pool.getMaximumPoolSize());
 			throw new ProviderUnavailableException(retryAfter());
 		}
 		catch (TimeoutException ex) {
-			log.warn("Payment {}: the payment provider did not answer within {}", charge.paymentId(),
+			log.warn("{} {}: the payment provider did not answer within {}", what, paymentId,
 					timeLimiter.getTimeLimiterConfig().getTimeoutDuration());
 			throw new ProviderUnavailableException(retryAfter());
 		}
 		catch (Exception ex) {
-			log.warn("Payment {}: the payment provider failed", charge.paymentId(), ex);
+			log.warn("{} {}: the payment provider failed", what, paymentId, ex);
 			throw new ProviderUnavailableException(retryAfter());
 		}
 	}

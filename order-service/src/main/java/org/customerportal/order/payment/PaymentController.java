@@ -1,21 +1,14 @@
 package org.customerportal.order.payment;
 
-import java.lang.annotation.Documented;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Size;
 import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.idempotency.Idempotency;
@@ -37,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders/{orderId}/payments")
 class PaymentController {
 
+	static final String NO_CARD_DETAILS = "is not accepted: card details are entered on the payment provider's "
+			+ "page, never sent to the portal. Leave card out and send the customer to the redirectUrl of the answer";
+
 	private final Payments payments;
 
 	PaymentController(Payments payments) {
@@ -44,15 +40,24 @@ class PaymentController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Pay an order: card and PayPal settle at once, wire transfer and check wait for support",
-			description = "Contacts only. Send an Idempotency-Key header to make a retry safe: a repeat returns the "
-					+ "first answer and never charges twice. The test card 4000 0000 0000 0002 is always declined. "
+	@Operation(summary = "Pay an order: card and PayPal on the payment provider's page, wire transfer and check "
+			+ "confirmed by support",
+			description = "Contacts only. For CREDIT_CARD and PAYPAL the answer is a PENDING payment whose "
+					+ "redirectUrl is the payment provider's hosted page: send the customer's browser there. The "
+					+ "provider sends them back to returnUrl (default: the portal's page of the order) with "
+					+ "?payment=succeeded or ?payment=declined added (Stripe: succeeded or cancelled), and the "
+					+ "order becomes PAID when the provider's signed notification confirms the payment: poll the "
+					+ "order. returnUrl must be an address of the portal (400 otherwise). Card details are never "
+					+ "sent to the portal: a body with card answers 400. Paying again while a card or PayPal "
+					+ "payment is still open on the provider's page replaces it (its page closes). WIRE_TRANSFER "
+					+ "and CHECK answer PENDING with instructions until support confirms the money arrived. "
+					+ "Send an Idempotency-Key header to make a retry safe: a repeat returns the first answer. "
 					+ "503 with Retry-After when the payment provider gives no answer: the payment is checked "
 					+ "with the provider later, and a repeat with the same Idempotency-Key asks it again.")
 	ResponseEntity<PaymentView> pay(@PathVariable UUID orderId, @Valid @RequestBody PayOrder request,
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
 			CurrentUser caller) {
-		return payments.pay(orderId, request.method(), request.card(), request.withoutSecrets(), idempotencyKey, caller);
+		return payments.pay(orderId, request.method(), request.returnUrl(), request, idempotencyKey, caller);
 	}
 
 	@GetMapping
@@ -69,49 +74,25 @@ class PaymentController {
 		return payments.confirm(orderId, paymentId, caller);
 	}
 
-	/**
-	 * @param card required for {@code CREDIT_CARD}, ignored otherwise
-	 */
-	@CardForCardPayments
-	record PayOrder(@NotNull PaymentMethod method, @Valid CardDetails card) {
-
-		/** What identifies the request for a repeat, without the card's secrets. */
-		PayOrder withoutSecrets() {
-			return new PayOrder(method,
-					card == null ? null : new CardDetails("****" + card.last4(), card.expiryMonth(), card.expiryYear(), ""));
-		}
-
+	@PostMapping("/{paymentId}/refund")
+	@PreAuthorize("hasRole('support')")
+	@Operation(summary = "Refund a settled payment (support only)",
+			description = "Card and PayPal payments are refunded through the payment provider; a wire transfer "
+					+ "or check is sent back from the bank account by hand and only recorded. The payment becomes "
+					+ "REFUNDED; the order stays paid. Repeating it is harmless: the provider refunds once. 409 "
+					+ "if the payment is not settled; 503 with Retry-After when the provider gives no answer "
+					+ "(nothing was refunded).")
+	PaymentView refund(@PathVariable UUID orderId, @PathVariable UUID paymentId, CurrentUser caller) {
+		return payments.refund(orderId, paymentId, caller);
 	}
 
-	/** A card payment names its card. */
-	@Documented
-	@Constraint(validatedBy = CardForCardPayments.Validator.class)
-	@Target(ElementType.TYPE)
-	@Retention(RetentionPolicy.RUNTIME)
-	@interface CardForCardPayments {
-
-		String message() default "is required for a credit card payment";
-
-		Class<?>[] groups() default {};
-
-		Class<? extends Payload>[] payload() default {};
-
-		class Validator implements ConstraintValidator<CardForCardPayments, PayOrder> {
-
-			@Override
-			public boolean isValid(PayOrder order, ConstraintValidatorContext context) {
-				if (order == null || order.method() != PaymentMethod.CREDIT_CARD || order.card() != null) {
-					return true;
-				}
-				context.disableDefaultConstraintViolation();
-				context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-					.addPropertyNode("card")
-					.addConstraintViolation();
-				return false;
-			}
-
-		}
-
+	/**
+	 * @param returnUrl where the provider's page sends the browser back to; an address of the portal
+	 * @param card never accepted (card data does not reach the portal); named so that a client still
+	 * sending it hears why instead of having it ignored
+	 */
+	record PayOrder(@NotNull PaymentMethod method, @Size(max = 2000) String returnUrl,
+			@Null(message = NO_CARD_DETAILS) @Schema(hidden = true) Object card) {
 	}
 
 }

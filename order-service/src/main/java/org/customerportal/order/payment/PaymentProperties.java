@@ -1,6 +1,8 @@
 package org.customerportal.order.payment;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,12 +12,58 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@value GuardedPaymentProvider#NAME} ({@code resilience4j.circuitbreaker.instances.payment-provider.*},
  * {@code resilience4j.timelimiter.instances.payment-provider.*}).
  *
- * @param provider which {@link PaymentProvider} moves the money; {@code simulated} is the built-in one
- * that moves none (trials and demos)
+ * @param provider which {@link PaymentProvider} moves the money: {@code stripe}, or {@code simulated}
+ * (development only: it moves none); no default, the operator chooses
  * @param reconcileAfter a payment the provider has not answered for this long is asked about again
  * @param reconcileInterval how often the reconciler looks for such payments
+ * @param portalBaseUrl the web portal's public address: the default return address after the hosted
+ * page is its order page, and its origin is always an allowed return origin
+ * @param returnUrlOrigins further origins ({@code scheme://host[:port]}) a payment's {@code returnUrl}
+ * may point to
+ * @param pageExpiry how long the provider's hosted page takes the payment (Stripe: 30 minutes to 24
+ * hours); a new payment of the order replaces an unfinished one before that
+ * @param webhookTolerance notifications signed longer ago than this are refused as replays
+ * @param webhookEventRetention how long the ids of applied notifications are kept to skip repeats
  */
 @ConfigurationProperties("order.payments")
 record PaymentProperties(String provider, @DefaultValue("1m") Duration reconcileAfter,
-		@DefaultValue("30s") Duration reconcileInterval) {
+		@DefaultValue("30s") Duration reconcileInterval, URI portalBaseUrl, List<URI> returnUrlOrigins,
+		@DefaultValue("1h") Duration pageExpiry, @DefaultValue("5m") Duration webhookTolerance,
+		@DefaultValue("30d") Duration webhookEventRetention, @DefaultValue Simulated simulated,
+		@DefaultValue Stripe stripe) {
+
+	PaymentProperties {
+		if (provider == null || provider.isBlank()) {
+			throw new IllegalArgumentException("No payment provider is chosen. Set order.payments.provider "
+					+ "(ORDER_PAYMENT_PROVIDER) to stripe, or to simulated on a development machine.");
+		}
+		if (!provider.equals(StripePaymentProvider.NAME) && !provider.equals(SimulatedPaymentProvider.NAME)) {
+			throw new IllegalArgumentException("order.payments.provider (ORDER_PAYMENT_PROVIDER) is " + provider
+					+ ", which is no payment provider of this service: choose stripe, or simulated on a development "
+					+ "machine.");
+		}
+		if (portalBaseUrl == null) {
+			throw new IllegalArgumentException(
+					"Set order.payments.portal-base-url (PORTAL_BASE_URL) to the web portal's public address.");
+		}
+		returnUrlOrigins = returnUrlOrigins == null ? List.of() : List.copyOf(returnUrlOrigins);
+	}
+
+	/**
+	 * The simulated provider's test payment page (development only).
+	 * @param pageBaseUrl the public address of the API (the gateway) as the browser reaches it; the
+	 * page is {@code <pageBaseUrl>/api/payments/simulated/<paymentId>}
+	 * @param webhookSecret the key its notifications are signed with; a committed, local-only default
+	 */
+	record Simulated(URI pageBaseUrl, @DefaultValue(SimulatedPaymentProvider.LOCAL_ONLY_SECRET) String webhookSecret) {
+	}
+
+	/**
+	 * @param secretKey the account's secret API key ({@code sk_live_…}, {@code sk_test_…})
+	 * @param webhookSecret the signing secret of the webhook endpoint ({@code whsec_…})
+	 * @param apiBase Stripe's API address (tests point it at a stub)
+	 */
+	record Stripe(String secretKey, String webhookSecret, @DefaultValue("https://api.stripe.com") URI apiBase) {
+	}
+
 }

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks the provider again about payments it has not answered for {@code order.payments.reconcile-after}
- * (a timeout, a failure, a crash between charging and recording): the provider answers for the
- * payment id without charging twice, and the payment settles or fails as if it had answered at once.
+ * (a timeout, a failure, a crash between asking and recording): the provider answers for the payment
+ * id without opening a second payment, and the payment gets its page, instructions or refusal as if it
+ * had answered at once.
  * Several instances may run it: each payment is asked about by one at a time.
  */
 @Component

@@ -3,6 +3,7 @@ package org.customerportal.order.payment;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import org.customerportal.order.orders.PayableOrder;
 import org.customerportal.order.payment.GuardedPaymentProvider.ProviderUnavailableException;
 import org.customerportal.order.payment.PaymentProvider.AwaitingConfirmation;
 import org.customerportal.order.payment.PaymentProvider.Declined;
-import org.customerportal.order.payment.PaymentProvider.Settled;
+import org.customerportal.order.payment.PaymentProvider.Notification;
+import org.customerportal.order.payment.PaymentProvider.Redirect;
+import org.customerportal.order.payment.PaymentProvider.RefundRefused;
+import org.customerportal.order.payment.PaymentProvider.Refunded;
 import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.problem.NotFoundException;
@@ -32,23 +36,25 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Paying orders through the payment provider, and support confirming wire transfers and checks.
+ * Paying orders through the payment provider, the provider's notifications, refunds, and support
+ * confirming wire transfers and checks.
  * <p>
- * A payment is made in three steps so that no money moves while a database transaction waits and no
- * answer of the provider is lost:
+ * Card and PayPal payments happen on the provider's hosted page, so card data never reaches the
+ * portal. A payment is started in three steps so that no provider call happens while a database
+ * transaction waits and no answer of the provider is lost:
  * <ol>
  * <li>one transaction locks the order, checks that it can be paid and records the payment as
  * pending (in flight) under an id that is the same for every repeat of the request (derived from
  * the Idempotency-Key when there is one); the unique index on live payments keeps it to one per
- * order;</li>
+ * order, and an unfinished hosted-page payment of the order is replaced (cancelled) by the new one;</li>
  * <li>the provider is asked, outside any transaction, through a circuit breaker and a time limiter,
  * with the payment id as its idempotency key;</li>
- * <li>a second transaction records its answer: settled (the order is paid), awaiting confirmation
- * (wire transfer, check) or failed (declined: 422).</li>
+ * <li>a second transaction records its answer: the hosted page to send the customer to (card,
+ * PayPal), awaiting confirmation (wire transfer, check) or failed (refused: 422).</li>
  * </ol>
  * A provider that gives no answer leaves the payment in flight and answers 503; a repeat of the
- * request, or {@link PaymentReconciler} later, asks the provider again under the same id, which never
- * charges twice.
+ * request, or {@link PaymentReconciler} later, asks the provider again under the same id. The order
+ * is paid when the provider's signed notification says the money moved ({@link PaymentWebhooks}).
  */
 @Service
 class Payments {
@@ -58,9 +64,12 @@ class Payments {
 	static final String UNAVAILABLE = "Payments are unavailable right now: our payment provider is not answering. "
 			+ "Nothing was charged; try again in a few minutes.";
 
-	static final String DELAYED = "Our payment provider did not confirm your payment in time. It is being checked and "
-			+ "the order shows as paid once it has gone through: look at the order again in a few minutes before "
-			+ "paying another way, or repeat this request with the same Idempotency-Key.";
+	static final String DELAYED = "Our payment provider did not answer in time. It is being checked: look at the "
+			+ "order again in a few minutes before paying another way, or repeat this request with the same "
+			+ "Idempotency-Key.";
+
+	static final String REFUND_UNAVAILABLE = "Refunds are unavailable right now: our payment provider is not "
+			+ "answering. Nothing was refunded; try again in a few minutes.";
 
 	private final PaymentRepository repository;
 
@@ -70,29 +79,39 @@ class Payments {
 
 	private final Idempotency idempotency;
 
+	private final ReturnUrls returnUrls;
+
+	private final PaymentProperties properties;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	Payments(PaymentRepository repository, Orders orders, GuardedPaymentProvider provider, Idempotency idempotency,
-			TransactionTemplate transactions, Clock clock) {
+			ReturnUrls returnUrls, PaymentProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.repository = repository;
 		this.orders = orders;
 		this.provider = provider;
 		this.idempotency = idempotency;
+		this.returnUrls = returnUrls;
+		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	/**
 	 * Pays an order, or answers a repeat of the request as the first one was answered.
-	 * @param request what a repeat must match (the body without the card's secrets)
+	 * @param returnUrl where the provider's page sends the browser back to; null for the portal's order page
+	 * @param request what a repeat must match (the body)
 	 * @param key the Idempotency-Key, or null
-	 * @return 201 with the payment, or the stored first answer to the key
+	 * @return 201 with the payment (for card and PayPal, pending with the provider's page to go to), or
+	 * the stored first answer to the key
 	 */
-	ResponseEntity<PaymentView> pay(UUID orderId, PaymentMethod method, CardDetails card, Object request, String key,
+	ResponseEntity<PaymentView> pay(UUID orderId, PaymentMethod method, String returnUrl, Object request, String key,
 			CurrentUser caller) {
-		Request pay = new Request(orderId, method, card, request, key, caller);
+		URI returnTo = returnUrls.resolve(returnUrl, orderId);
+		Request pay = new Request(orderId, method, method.paidOnProviderPage() ? returnTo : null, request, key,
+				caller);
 		if (!provider.acceptsCalls()) {
 			throw new ServiceUnavailableException(UNAVAILABLE, provider.retryAfter());
 		}
@@ -103,12 +122,15 @@ class Payments {
 		Payment payment = begun.payment();
 		PaymentProvider.Result result;
 		try {
-			result = provider.charge(new PaymentProvider.Charge(payment.id(), orderId, payment.amount(), method, card));
+			result = provider.start(startOf(payment));
 		}
 		catch (ProviderUnavailableException ex) {
-			// The charge may or may not have reached the provider: the payment stays in flight until a
+			// The start may or may not have reached the provider: the payment stays in flight until a
 			// repeat or the reconciler learns the provider's answer.
 			throw new ServiceUnavailableException(DELAYED, ex.retryAfter());
+		}
+		finally {
+			closePage(begun.replaced());
 		}
 		Step finished = transactions.execute(status -> finish(pay, payment.id(), result));
 		if (finished.declined() != null) {
@@ -129,25 +151,25 @@ class Payments {
 		if (earlier != null && earlier.inFlight()) {
 			// a repeat of a request whose provider answer was lost: ask again under the same id
 			earlier.askingProvider(now);
-			return Step.send(repository.save(earlier));
+			return Step.send(repository.save(earlier), null);
 		}
 		order.assertPayable();
-		refuseWhileAnotherPaymentIsLive(pay.orderId());
+		Payment replaced = replaceUnfinishedPage(pay.orderId(), now);
 		Payment payment;
 		if (earlier != null && earlier.status() == PaymentStatus.FAILED) {
-			// a repeat of a declined request: the provider answers it again for the same id
+			// a repeat of a refused request: the provider answers it again for the same id
 			earlier.retry(now);
 			payment = earlier;
 		}
 		else if (earlier == null) {
-			payment = Payment.start(pay.paymentId(), pay.orderId(), pay.method(), order.total(),
-					pay.card() != null ? pay.card().last4() : null, pay.caller().subject(), now);
+			payment = Payment.start(pay.paymentId(), pay.orderId(), pay.method(), order.total(), pay.returnUrl(),
+					pay.caller().subject(), now);
 		}
 		else {
 			throw new ConflictException("This payment was already made. Reload the order to see it.");
 		}
 		try {
-			return Step.send(repository.save(payment));
+			return Step.send(repository.save(payment), replaced);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("This order is already paid or has a payment awaiting confirmation.");
@@ -165,9 +187,7 @@ class Payments {
 		if (payment.inFlight()) {
 			payment = apply(payment, result, Instant.now(clock));
 		}
-		else {
-			warnIfContradicted(payment, result);
-		}
+		// else a notification, or a repeat of the request, got there first
 		if (payment.status() == PaymentStatus.FAILED) {
 			return Step.declined(payment.failureReason());
 		}
@@ -203,9 +223,7 @@ class Payments {
 		}
 		PaymentProvider.Result result;
 		try {
-			// The card's number is not kept: the provider knows the charge by the payment id.
-			result = provider.charge(new PaymentProvider.Charge(payment.id(), payment.orderId(), payment.amount(),
-					payment.method(), null));
+			result = provider.start(startOf(payment));
 		}
 		catch (ProviderUnavailableException ex) {
 			log.info("Payment {} of order {}: the provider still gives no answer; asking again later", payment.id(),
@@ -215,22 +233,24 @@ class Payments {
 		Payment reconciled = transactions.execute(status -> {
 			orders.lock(payment.orderId());
 			Payment current = repository.findById(payment.id()).orElseThrow();
-			if (!current.inFlight()) {
-				warnIfContradicted(current, result);
-				return current;
-			}
-			return apply(current, result, Instant.now(clock));
+			return current.inFlight() ? apply(current, result, Instant.now(clock)) : current;
 		});
 		log.info("Payment {} of order {} reconciled with the provider: {}", reconciled.id(), reconciled.orderId(),
 				reconciled.status());
 	}
 
+	/** What the provider is asked: the same for every repeat, as its idempotency key requires. */
+	private PaymentProvider.Start startOf(Payment payment) {
+		return new PaymentProvider.Start(payment.id(), payment.orderId(), payment.amount(), payment.method(),
+				payment.returnUrl(), payment.createdAt().plus(properties.pageExpiry()));
+	}
+
 	/** Records the provider's answer about a payment in flight; the order is locked. */
 	private Payment apply(Payment payment, PaymentProvider.Result result, Instant now) {
-		if (result instanceof Settled settled) {
-			payment.settled(settled.reference(), now);
+		if (result instanceof Redirect redirect) {
+			payment.openedOnProviderPage(redirect.reference(), redirect.redirectUrl());
 			payment = repository.save(payment);
-			orders.markPaid(payment.orderId(), payment.id(), payment.method(), now);
+			orders.paymentPending(payment.orderId(), payment.method());
 		}
 		else if (result instanceof AwaitingConfirmation awaiting) {
 			payment.awaitingConfirmation(awaiting.reference(), awaiting.instructions());
@@ -240,42 +260,167 @@ class Payments {
 		else if (result instanceof Declined declined) {
 			payment.failed(declined.reason(), now);
 			payment = repository.save(payment);
-			log.info("Payment {} of order {} declined: {}", payment.id(), payment.orderId(), declined.reason());
+			log.info("Payment {} of order {} refused by the provider: {}", payment.id(), payment.orderId(),
+					declined.reason());
 		}
 		return payment;
 	}
 
-	private static void warnIfContradicted(Payment payment, PaymentProvider.Result result) {
-		if (result instanceof Settled && payment.status() != PaymentStatus.SUCCEEDED) {
-			log.error("The payment provider settled payment {} of order {}, which is recorded as {}: "
-					+ "settle or refund it by hand", payment.id(), payment.orderId(), payment.status());
+	/**
+	 * A new payment of an order whose live payment is an unfinished hosted page replaces it, so that a
+	 * page the customer left does not lock the order; anything else live refuses the new payment.
+	 * @return the replaced payment, whose page is then closed at the provider, or null
+	 */
+	private Payment replaceUnfinishedPage(UUID orderId, Instant now) {
+		Payment pending = repository.findByOrderIdAndStatus(orderId, PaymentStatus.PENDING).orElse(null);
+		if (pending == null) {
+			return null;
+		}
+		if (pending.onProviderPage()) {
+			pending.replaced(now);
+			log.info("Payment {} of order {}, left unfinished on the provider's page, is replaced by a new one",
+					pending.id(), orderId);
+			return repository.save(pending);
+		}
+		if (pending.inFlight()) {
+			throw new ConflictException("A " + describe(pending.method()) + " payment of this order is still "
+					+ "being processed. Look at the order again in a few minutes before paying another way.");
+		}
+		throw new ConflictException("A " + describe(pending.method()) + " payment of this order ("
+				+ pending.providerReference() + ") is already awaiting confirmation. "
+				+ "Cancel the order and place a new one if you want to pay another way.");
+	}
+
+	private void closePage(Payment replaced) {
+		if (replaced != null) {
+			provider.expire(replaced.id(), replaced.providerReference());
 		}
 	}
 
-	private void refuseWhileAnotherPaymentIsLive(UUID orderId) {
-		repository.findByOrderIdAndStatus(orderId, PaymentStatus.PENDING).ifPresent(pending -> {
-			if (pending.inFlight()) {
-				throw new ConflictException("A " + describe(pending.method()) + " payment of this order is still "
-						+ "being processed. Look at the order again in a few minutes before paying another way.");
+	/**
+	 * Applies a verified notification of the provider, in the transaction that records it as applied.
+	 * The provider may send notifications late, twice (under other ids) or out of order: a failure
+	 * after a success changes nothing, and a success is recorded whenever it comes, since the money
+	 * moved: the order is paid if it still waits for the money; otherwise an error is logged so support
+	 * can refund it.
+	 */
+	void apply(Notification notification) {
+		if (notification.outcome() == PaymentProvider.Outcome.IGNORED || notification.paymentId() == null) {
+			return;
+		}
+		Payment found = repository.findById(notification.paymentId()).orElse(null);
+		if (found == null || !found.method().paidOnProviderPage()) {
+			log.warn("Notification {} ({}) is about payment {}, which is no card or PayPal payment of ours; ignored",
+					notification.eventId(), notification.type(), notification.paymentId());
+			return;
+		}
+		PayableOrder order = orders.lock(found.orderId());
+		Payment payment = repository.findById(found.id()).orElseThrow();
+		Instant now = Instant.now(clock);
+		switch (notification.outcome()) {
+			case SUCCEEDED -> settle(order, payment, notification, now);
+			case FAILED -> {
+				if (payment.failedAtProvider(notification.reason(), now)) {
+					repository.save(payment);
+					log.info("Payment {} of order {} failed at the provider: {}", payment.id(), payment.orderId(),
+							notification.reason());
+				}
+				else {
+					log.info("Notification {} says payment {} failed, which is already {}: nothing changes",
+							notification.eventId(), payment.id(), payment.status());
+				}
 			}
-			throw new ConflictException("A " + describe(pending.method()) + " payment of this order ("
-					+ pending.providerReference() + ") is already awaiting confirmation. "
-					+ "Cancel the order and place a new one if you want to pay another way.");
-		});
+			case IGNORED -> {
+			}
+		}
+	}
+
+	private void settle(PayableOrder order, Payment payment, Notification notification, Instant now) {
+		if (payment.status() == PaymentStatus.SUCCEEDED || payment.status() == PaymentStatus.REFUNDED) {
+			return; // known already
+		}
+		if (!order.payable()) {
+			log.error("The payment provider took the money of payment {} ({} {}, provider reference {}) of order {}, "
+					+ "which is not waiting for it: {} Refund it at the payment provider.", payment.id(),
+					payment.method(), payment.amount(), notification.reference(), payment.orderId(), order.refusal());
+			return;
+		}
+		// another pending payment of the order (a newer attempt, a wire transfer) will not be needed
+		repository.findByOrderIdAndStatus(payment.orderId(), PaymentStatus.PENDING)
+			.filter(other -> !other.id().equals(payment.id()))
+			.ifPresent(other -> {
+				other.replaced(now);
+				repository.save(other);
+			});
+		payment.settledByProvider(notification.reference(), now);
+		repository.save(payment);
+		orders.markPaid(payment.orderId(), payment.id(), payment.method(), now);
+		log.info("Payment {} of order {} settled by the provider", payment.id(), payment.orderId());
 	}
 
 	/** Support saw a wire transfer or check arrive: the payment settles and the order is paid. */
 	@Transactional
 	PaymentView confirm(UUID orderId, UUID paymentId, CurrentUser support) {
 		orders.lock(orderId);
-		Payment payment = repository.findById(paymentId)
-			.filter(p -> p.orderId().equals(orderId) && p.status() != PaymentStatus.FAILED)
-			.orElseThrow(() -> new NotFoundException("This order has no such payment."));
+		Payment payment = paymentOf(orderId, paymentId);
 		Instant now = Instant.now(clock);
 		payment.confirm(support.subject(), now);
 		payment = repository.save(payment);
 		orders.markPaid(orderId, payment.id(), payment.method(), now);
 		return PaymentView.of(payment);
+	}
+
+	/**
+	 * Support gives the money of a settled payment back: card and PayPal through the provider (which
+	 * refunds once per payment, however often it is asked); a wire transfer or check is sent back from
+	 * the bank account by hand and only recorded here. A refunded payment answers as it is.
+	 */
+	PaymentView refund(UUID orderId, UUID paymentId, CurrentUser support) {
+		Payment payment = transactions.execute(status -> {
+			orders.lock(orderId);
+			Payment found = paymentOf(orderId, paymentId);
+			found.requireRefundable();
+			return found;
+		});
+		if (payment.status() == PaymentStatus.REFUNDED) {
+			return PaymentView.of(payment);
+		}
+		String reference = null;
+		if (payment.method().paidOnProviderPage()) {
+			PaymentProvider.RefundResult result;
+			try {
+				if (!provider.acceptsCalls()) {
+					throw new ProviderUnavailableException(provider.retryAfter());
+				}
+				result = provider.refund(
+						new PaymentProvider.Refund(payment.id(), payment.settlementReference(), payment.amount()));
+			}
+			catch (ProviderUnavailableException ex) {
+				throw new ServiceUnavailableException(REFUND_UNAVAILABLE, ex.retryAfter());
+			}
+			if (result instanceof RefundRefused refused) {
+				throw new BusinessRuleException(refused.reason());
+			}
+			reference = ((Refunded) result).reference();
+		}
+		String refundReference = reference;
+		return transactions.execute(status -> {
+			orders.lock(orderId);
+			Payment current = paymentOf(orderId, paymentId);
+			if (current.status() == PaymentStatus.SUCCEEDED) {
+				// as the database keeps it, so that a repeat answers the same time
+				current.refunded(refundReference, support.subject(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+				current = repository.save(current);
+				log.info("Payment {} of order {} refunded by {}", paymentId, orderId, support.subject());
+			}
+			return PaymentView.of(current);
+		});
+	}
+
+	private Payment paymentOf(UUID orderId, UUID paymentId) {
+		return repository.findById(paymentId)
+			.filter(p -> p.orderId().equals(orderId) && p.status() != PaymentStatus.FAILED)
+			.orElseThrow(() -> new NotFoundException("This order has no such payment."));
 	}
 
 	/** The order's payments, oldest first; attempts that failed (no money moved) are not listed. */
@@ -289,10 +434,16 @@ class Payments {
 			.toList();
 	}
 
+	/** A payment, for the simulated provider's test page (which anyone with its id may open). */
+	@Transactional(readOnly = true)
+	Optional<Payment> find(UUID paymentId) {
+		return repository.findById(paymentId);
+	}
+
 	/**
-	 * A cancelled order will not be paid: its pending wire transfer or check is void. While the
-	 * provider has not answered about a payment, the order cannot be cancelled: the money may have
-	 * moved.
+	 * A cancelled order will not be paid: its pending payment is void (a hosted page left open that
+	 * is paid all the same is logged for a refund). While the provider has not answered about a
+	 * payment, the order cannot be cancelled: the payment may have been started.
 	 */
 	@EventListener
 	void orderCancelled(OrderCancelled cancelled) {
@@ -301,7 +452,7 @@ class Payments {
 				throw new ConflictException("A " + describe(payment.method()) + " payment of this order is still "
 						+ "being processed, so the order cannot be cancelled now. Try again in a few minutes.");
 			}
-			payment.cancel();
+			payment.cancel(Instant.now(clock));
 			repository.save(payment);
 		});
 	}
@@ -322,7 +473,7 @@ class Payments {
 
 		private final PaymentMethod method;
 
-		private final CardDetails card;
+		private final URI returnUrl;
 
 		private final Object request;
 
@@ -332,10 +483,10 @@ class Payments {
 
 		private final UUID paymentId;
 
-		Request(UUID orderId, PaymentMethod method, CardDetails card, Object request, String key, CurrentUser caller) {
+		Request(UUID orderId, PaymentMethod method, URI returnUrl, Object request, String key, CurrentUser caller) {
 			this.orderId = orderId;
 			this.method = method;
-			this.card = card;
+			this.returnUrl = returnUrl;
 			this.request = request;
 			this.key = key;
 			this.caller = caller;
@@ -359,8 +510,8 @@ class Payments {
 			return method;
 		}
 
-		CardDetails card() {
-			return card;
+		URI returnUrl() {
+			return returnUrl;
 		}
 
 		Object request() {
@@ -381,19 +532,22 @@ class Payments {
 
 	}
 
-	/** The outcome of a step: a payment to send, an answer, or a decline (its sentence). */
-	private record Step(Payment payment, ResponseEntity<PaymentView> answer, String declined) {
+	/**
+	 * The outcome of a step: a payment to send (and one it replaced), an answer, or a refusal (its
+	 * sentence).
+	 */
+	private record Step(Payment payment, Payment replaced, ResponseEntity<PaymentView> answer, String declined) {
 
-		static Step send(Payment payment) {
-			return new Step(payment, null, null);
+		static Step send(Payment payment, Payment replaced) {
+			return new Step(payment, replaced, null, null);
 		}
 
 		static Step answered(ResponseEntity<PaymentView> answer) {
-			return new Step(null, answer, null);
+			return new Step(null, null, answer, null);
 		}
 
 		static Step declined(String reason) {
-			return new Step(null, null, reason);
+			return new Step(null, null, null, reason);
 		}
 
 	}

@@ -1,112 +1,174 @@
 package org.customerportal.order.payment;
 
+import java.net.URI;
 import java.time.Clock;
-import java.time.YearMonth;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.customerportal.order.PaymentMethod;
+import org.customerportal.platform.config.DevelopmentOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * A payment provider that moves no money, for development, tests, trials and demos; active only when
- * {@code order.payments.provider} is {@code simulated}. Cards and PayPal settle at once, except:
- * <ul>
- * <li>the test card {@value #DECLINED_CARD} is always declined;</li>
- * <li>a card whose expiry month has passed is declined as expired.</li>
- * </ul>
- * Wire transfers and checks wait for support to confirm them.
+ * A payment provider that moves no money, for development and tests only: active when
+ * {@code order.payments.provider} is {@code simulated}, and then the service starts only with a
+ * development profile ({@link DevelopmentOnly}). Card and PayPal payments open its test payment page
+ * ({@link SimulatedPaymentPage}), whose Pay and Decline buttons send a notification signed like a
+ * real provider's, with a local-only secret, through the same webhook handling. Wire transfers and
+ * checks wait for support to confirm them; refunds are only recorded.
  * <p>
- * Like a real provider it treats the payment id as an idempotency key: a charge repeated with the
- * same id answers what the first one did and charges nothing more, also when it comes without the
- * card's details (as the reconciler asks). It remembers the latest {@value #REMEMBERED} payments.
+ * Like a real provider it treats the payment id as an idempotency key: a start or refund repeated
+ * for the same payment answers what the first one did. It remembers the latest {@value #REMEMBERED}.
  */
 @Component
-@ConditionalOnProperty(name = "order.payments.provider", havingValue = "simulated")
+@ConditionalOnProperty(name = "order.payments.provider", havingValue = SimulatedPaymentProvider.NAME)
 class SimulatedPaymentProvider implements PaymentProvider {
 
-	private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
+	static final String NAME = "simulated";
 
-	/** The documented test card number that is always declined. */
-	static final String DECLINED_CARD = "4000000000000002";
+	/** LOCAL DEVELOPMENT ONLY: signs the test page's notifications; committed, so it protects nothing. */
+	static final String LOCAL_ONLY_SECRET = "simulated-provider-local-only-not-a-secret";
 
-	static final String DECLINED = "Your card was declined. Use another card or choose another payment method.";
+	/** The header carrying the notification's signature. */
+	static final String SIGNATURE_HEADER = "Simulated-Signature";
 
-	static final String EXPIRED = "Your card has expired. Use another card or choose another payment method.";
+	static final String SUCCEEDED = "payment.succeeded";
 
-	static final String NOT_RECEIVED = "The payment did not reach our payment provider, and nothing was charged. "
-			+ "Pay the order again.";
+	static final String DECLINED = "payment.declined";
+
+	static final String DECLINED_REASON = "Your payment was declined. Pay again with another card, or choose "
+			+ "another payment method.";
 
 	static final int REMEMBERED = 10_000;
 
+	private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
+
 	private final Clock clock;
 
-	private final Map<UUID, Result> charged = new LinkedHashMap<>() {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<UUID, Result> eldest) {
-			return size() > REMEMBERED;
-		}
-	};
+	private final PaymentProperties properties;
 
-	SimulatedPaymentProvider(Clock clock) {
+	private final JsonMapper json;
+
+	private final Map<UUID, Result> started = latest();
+
+	private final Map<UUID, RefundResult> refunded = latest();
+
+	SimulatedPaymentProvider(Clock clock, PaymentProperties properties, JsonMapper json, Environment environment) {
+		DevelopmentOnly.require(environment,
+				"The simulated payment provider (order.payments.provider=simulated) moves no money: its test "
+						+ "payment page marks orders paid when anyone clicks Pay.",
+				"Choose the payment provider that moves the money with order.payments.provider "
+						+ "(ORDER_PAYMENT_PROVIDER), e.g. stripe.");
+		if (properties.simulated().pageBaseUrl() == null) {
+			throw new IllegalArgumentException("Set order.payments.simulated.page-base-url to the gateway's address");
+		}
 		this.clock = clock;
+		this.properties = properties;
+		this.json = json;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void warn() {
-		log.warn("The simulated payment provider is active: card and PayPal payments are marked paid without any "
-				+ "money moving. It is meant for trials and demos; a real provider plugs in through the "
-				+ "PaymentProvider port (order.payments.provider, ORDER_PAYMENT_PROVIDER).");
+		log.warn("The simulated payment provider is active: card and PayPal payments go to a test payment page "
+				+ "and are marked paid without any money moving. Development only; choose a real provider "
+				+ "with order.payments.provider (ORDER_PAYMENT_PROVIDER).");
 	}
 
 	@Override
-	public synchronized Result charge(Charge charge) {
-		Result earlier = charged.get(charge.paymentId());
-		if (earlier != null) {
-			return earlier;
-		}
-		if (charge.method() == PaymentMethod.CREDIT_CARD && charge.card() == null) {
-			// asked about a card payment it never received: nothing to answer but that
-			return new Declined(NOT_RECEIVED);
-		}
-		Result result = answer(charge);
-		charged.put(charge.paymentId(), result);
-		return result;
+	public String name() {
+		return NAME;
 	}
 
-	private Result answer(Charge charge) {
-		String reference = "SIM-" + charge.paymentId();
-		return switch (charge.method()) {
-			case CREDIT_CARD -> card(charge.card(), reference);
-			case PAYPAL -> new Settled(reference);
-			case WIRE_TRANSFER -> new AwaitingConfirmation(reference(charge),
-					"Transfer " + charge.amount() + " to our bank account quoting reference " + reference(charge)
-							+ ". Your order is marked paid as soon as we receive it, usually within three business days.");
-			case CHECK -> new AwaitingConfirmation(reference(charge),
-					"Mail a check for " + charge.amount() + " with reference " + reference(charge)
-							+ " written on it. Your order is marked paid as soon as the check clears.");
+	@Override
+	public synchronized Result start(Start start) {
+		return started.computeIfAbsent(start.paymentId(), id -> start.method().paidOnProviderPage()
+				? new Redirect("SIM-" + id, page(id)) : OfflineInstructions.of(start));
+	}
+
+	@Override
+	public synchronized RefundResult refund(Refund refund) {
+		return refunded.computeIfAbsent(refund.paymentId(), id -> new Refunded("SIM-REFUND-" + id));
+	}
+
+	@Override
+	public void expire(String reference) {
+		// the page asks order-service whether the payment is still open
+	}
+
+	/** The test payment page of a payment. */
+	URI page(UUID paymentId) {
+		String base = properties.simulated().pageBaseUrl().toString().replaceAll("/+$", "");
+		return URI.create(base + SimulatedPaymentPage.PATH.replace("{paymentId}", paymentId.toString()));
+	}
+
+	/** The notification the test page sends when the customer clicks Pay ({@code succeeded}) or Decline. */
+	SignedNotification notification(UUID paymentId, boolean succeeded) {
+		Instant now = Instant.now(clock);
+		ObjectNode event = json.createObjectNode();
+		event.put("id", "evt_sim_" + UUID.randomUUID());
+		event.put("type", succeeded ? SUCCEEDED : DECLINED);
+		event.put("created", now.getEpochSecond());
+		event.put("paymentId", paymentId.toString());
+		String payload = json.writeValueAsString(event);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(SIGNATURE_HEADER, SignedPayloads.sign(payload, properties.simulated().webhookSecret(), now));
+		return new SignedNotification(payload, headers);
+	}
+
+	@Override
+	public Notification verify(String payload, HttpHeaders headers) {
+		SignedPayloads.verify(payload, headers.getFirst(SIGNATURE_HEADER), properties.simulated().webhookSecret(),
+				Instant.now(clock), properties.webhookTolerance());
+		JsonNode event;
+		try {
+			event = json.readTree(payload);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidNotificationException("it is not JSON");
+		}
+		String id = event.path("id").asString("");
+		String type = event.path("type").asString("");
+		if (id.isEmpty()) {
+			throw new InvalidNotificationException("it has no id");
+		}
+		UUID paymentId;
+		try {
+			paymentId = UUID.fromString(event.path("paymentId").asString(""));
+		}
+		catch (IllegalArgumentException ex) {
+			return Notification.ignored(id, type);
+		}
+		return switch (type) {
+			case SUCCEEDED -> new Notification(id, type, paymentId, Outcome.SUCCEEDED, "SIM-" + paymentId, null);
+			case DECLINED -> new Notification(id, type, paymentId, Outcome.FAILED, null, DECLINED_REASON);
+			default -> Notification.ignored(id, type);
 		};
 	}
 
-	private Result card(CardDetails card, String reference) {
-		if (DECLINED_CARD.equals(card.digits())) {
-			return new Declined(DECLINED);
-		}
-		if (YearMonth.of(card.expiryYear(), card.expiryMonth()).isBefore(YearMonth.now(clock))) {
-			return new Declined(EXPIRED);
-		}
-		return new Settled(reference);
+	private static <T> Map<UUID, T> latest() {
+		return new LinkedHashMap<>() {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<UUID, T> eldest) {
+				return size() > REMEMBERED;
+			}
+		};
 	}
 
-	private static String reference(Charge charge) {
-		return "ORD-" + charge.orderId().toString().substring(0, 8).toUpperCase();
+	/** A notification as the provider would post it. */
+	record SignedNotification(String payload, HttpHeaders headers) {
 	}
 
 }

@@ -67,6 +67,7 @@ class QuoteController {
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
 			CurrentUser caller) {
 		OrderQuote body = request != null ? request : new OrderQuote(null);
+		quotes.recogniseCaller(quoteId, caller);
 		return idempotency.execute(idempotencyKey, caller, "POST /api/quotes/" + quoteId + "/order", body,
 				OrderView.class, () -> {
 					OrderView order = quotes.order(quoteId, body.paymentMethod(), caller);

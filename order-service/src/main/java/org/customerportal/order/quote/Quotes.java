@@ -55,7 +55,7 @@ class Quotes {
 	record Request(String product, LicenseType licenseType, int quota) {
 	}
 
-	@Transactional
+	/** Not in a transaction: a caller not known yet is confirmed with account-service first. */
 	QuoteView create(UUID organizationId, List<Request> requested, CurrentUser caller) {
 		requireMember(organizationId, caller);
 		List<QuoteLine> lines = requested.stream().map(this::price).toList();
@@ -64,12 +64,19 @@ class Quotes {
 		return QuoteView.of(repository.save(quote));
 	}
 
-	@Transactional(readOnly = true)
 	QuoteView get(UUID quoteId, CurrentUser caller) {
 		Quote quote = repository.findById(quoteId)
-			.filter(q -> memberships.isMember(q.organizationId(), caller.subject()))
+			.filter(q -> memberships.caller(q.organizationId(), caller).isPresent())
 			.orElseThrow(Quotes::quoteNotFound);
 		return QuoteView.of(quote);
+	}
+
+	/**
+	 * Makes sure the read model knows the caller's membership of the quote's organisation before the
+	 * transaction that orders the quote, so that asking account-service holds no lock or connection.
+	 */
+	void recogniseCaller(UUID quoteId, CurrentUser caller) {
+		repository.findById(quoteId).ifPresent(quote -> memberships.caller(quote.organizationId(), caller));
 	}
 
 	/**
@@ -106,7 +113,7 @@ class Quotes {
 	}
 
 	private void requireMember(UUID organizationId, CurrentUser caller) {
-		if (!memberships.isMember(organizationId, caller.subject())) {
+		if (memberships.caller(organizationId, caller).isEmpty()) {
 			throw new NotFoundException(
 					"There is no such organization, or you are not one of its members yet. If you have just joined it, try again in a moment.");
 		}

@@ -1,10 +1,13 @@
 package org.customerportal.order.payment;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -15,27 +18,30 @@ import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.payment.GuardedPaymentProvider.ProviderUnavailableException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GuardedPaymentProviderTest {
 
-	private static final PaymentProvider.Charge CHARGE = new PaymentProvider.Charge(UUID.randomUUID(), UUID.randomUUID(),
-			Money.of("10.00", "USD"), PaymentMethod.PAYPAL, null);
+	private static final PaymentProvider.Start START = new PaymentProvider.Start(UUID.randomUUID(), UUID.randomUUID(),
+			Money.of("10.00", "USD"), PaymentMethod.PAYPAL, URI.create("https://portal.example.test/orders/1"),
+			Instant.now().plus(Duration.ofHours(1)));
 
 	@Test
 	void aProviderThatKeepsFailingIsNoLongerCalledUntilItsCircuitWaitIsOver() {
 		AtomicInteger calls = new AtomicInteger();
-		GuardedPaymentProvider guarded = guard(charge -> {
+		GuardedPaymentProvider guarded = guard(start -> {
 			calls.incrementAndGet();
 			throw new IllegalStateException("Connection refused");
 		}, Duration.ofSeconds(1));
 
 		for (int i = 0; i < 2; i++) {
-			assertThatThrownBy(() -> guarded.charge(CHARGE)).isInstanceOf(ProviderUnavailableException.class);
+			assertThatThrownBy(() -> guarded.start(START)).isInstanceOf(ProviderUnavailableException.class);
 		}
 		assertThat(guarded.acceptsCalls()).isFalse();
-		assertThatThrownBy(() -> guarded.charge(CHARGE)).isInstanceOf(ProviderUnavailableException.class)
+		assertThatThrownBy(() -> guarded.start(START)).isInstanceOf(ProviderUnavailableException.class)
 			.satisfies(ex -> assertThat(((ProviderUnavailableException) ex).retryAfter()).isEqualTo(Duration.ofSeconds(45)));
 		assertThat(calls).hasValue(2);
 		guarded.destroy();
@@ -44,18 +50,18 @@ class GuardedPaymentProviderTest {
 	@Test
 	void aProviderThatDoesNotAnswerInTimeIsLeftBehindAndItsCallInterrupted() throws Exception {
 		CountDownLatch interrupted = new CountDownLatch(1);
-		GuardedPaymentProvider guarded = guard(charge -> {
+		GuardedPaymentProvider guarded = guard(start -> {
 			try {
 				new CountDownLatch(1).await(30, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				interrupted.countDown();
 			}
-			return new PaymentProvider.Settled("late");
+			return new PaymentProvider.Redirect("late", URI.create("https://pay.example.test/late"));
 		}, Duration.ofMillis(200));
 
 		long started = System.nanoTime();
-		assertThatThrownBy(() -> guarded.charge(CHARGE)).isInstanceOf(ProviderUnavailableException.class);
+		assertThatThrownBy(() -> guarded.start(START)).isInstanceOf(ProviderUnavailableException.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 		assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the provider call was interrupted").isTrue();
 		guarded.destroy();
@@ -64,24 +70,76 @@ class GuardedPaymentProviderTest {
 	@Test
 	void aDeclineIsAnAnswerNotAFailure() {
 		PaymentProvider.Declined declined = new PaymentProvider.Declined("No.");
-		GuardedPaymentProvider guarded = guard(charge -> declined, Duration.ofSeconds(1));
+		GuardedPaymentProvider guarded = guard(start -> declined, Duration.ofSeconds(1));
 		for (int i = 0; i < 5; i++) {
-			assertThat(guarded.charge(CHARGE)).isEqualTo(declined);
+			assertThat(guarded.start(START)).isEqualTo(declined);
 		}
 		assertThat(guarded.acceptsCalls()).isTrue();
 		guarded.destroy();
 	}
 
-	private static GuardedPaymentProvider guard(PaymentProvider provider, Duration timeout) {
-		CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+	@Test
+	void refundsAndClosingPagesGoThroughTheSameCircuit() {
+		AtomicInteger calls = new AtomicInteger();
+		GuardedPaymentProvider guarded = new GuardedPaymentProvider(new Starting(start -> {
+			calls.incrementAndGet();
+			throw new IllegalStateException("Connection refused");
+		}), circuitBreakers(), TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1)).build()));
+		PaymentProvider.Refund refund = new PaymentProvider.Refund(START.paymentId(), "pi_1", START.amount());
+
+		assertThatThrownBy(() -> guarded.refund(refund)).isInstanceOf(ProviderUnavailableException.class);
+		guarded.expire(START.paymentId(), "cs_1"); // best effort: no exception
+		assertThat(calls).hasValue(2);
+		assertThat(guarded.acceptsCalls()).isFalse();
+		guarded.destroy();
+	}
+
+	private static GuardedPaymentProvider guard(Function<PaymentProvider.Start, PaymentProvider.Result> provider,
+			Duration timeout) {
+		TimeLimiterRegistry timeLimiters = TimeLimiterRegistry
+			.of(TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
+		return new GuardedPaymentProvider(new Starting(provider), circuitBreakers(), timeLimiters);
+	}
+
+	private static CircuitBreakerRegistry circuitBreakers() {
+		return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowSize(2)
 			.minimumNumberOfCalls(2)
 			.failureRateThreshold(50)
 			.waitDurationInOpenState(Duration.ofSeconds(45))
 			.build());
-		TimeLimiterRegistry timeLimiters = TimeLimiterRegistry
-			.of(TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
-		return new GuardedPaymentProvider(provider, circuitBreakers, timeLimiters);
 	}
+
+	/** A provider whose every call does what {@code start} does (a refund or closing a page: fails if it fails). */
+	private record Starting(Function<PaymentProvider.Start, PaymentProvider.Result> start) implements PaymentProvider {
+
+		@Override
+		public String name() {
+			return "test";
+		}
+
+		@Override
+		public Result start(Start start) {
+			return this.start.apply(start);
+		}
+
+		@Override
+		public RefundResult refund(Refund refund) {
+			start.apply(START);
+			return new Refunded("re_1");
+		}
+
+		@Override
+		public void expire(String reference) {
+			start.apply(START);
+		}
+
+		@Override
+		public Notification verify(String payload, HttpHeaders headers) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
 
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * When the payment provider charges but its answer is lost, answers too late, or is not reached: the
- * customer hears 503 with Retry-After, nobody is charged twice, and the payment settles (or fails) once
- * the provider's answer is known, through a repeat of the request or the reconciler.
+ * When the payment provider opens a payment but its answer is lost, answers too late, or is not
+ * reached: the customer hears 503 with Retry-After, no payment is opened twice, and the payment goes on
+ * once the provider's answer is known, through a repeat of the request or the reconciler.
  */
 class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport {
 
@@ -46,13 +45,13 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 	}
 
 	@Test
-	void aChargeWhoseAnswerWasLostIsNotChargedAgainWhenTheCustomerRetries() throws Exception {
+	void aStartWhoseAnswerWasLostIsNotStartedTwiceWhenTheCustomerRetries() throws Exception {
 		Person buyer = newOrganization();
 		String orderId = placeOrder(buyer, LINE).get("id").asString();
 		String key = UUID.randomUUID().toString();
-		provider.troubleNextCharge(UUID.fromString(orderId), Trouble.ANSWER_LOST);
+		provider.troubleNextStart(UUID.fromString(orderId), Trouble.ANSWER_LOST);
 
-		MockHttpServletResponse lost = mvc.perform(payByCard(orderId, buyer, "4242424242424242").header("Idempotency-Key", key))
+		MockHttpServletResponse lost = mvc.perform(payByCard(orderId, buyer).header("Idempotency-Key", key))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(jsonPath("$.detail").value(Payments.DELAYED))
@@ -62,22 +61,22 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
 			.andExpect(jsonPath("$.status").value("PENDING_PAYMENT"));
 		// while the provider's answer is unknown, no other payment and no cancellation
-		mvc.perform(post("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"method\":\"PAYPAL\"}"))
+		mvc.perform(pay(orderId, buyer, "{\"method\":\"PAYPAL\"}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("A card payment of this order is still being processed.")));
 		mvc.perform(post("/api/orders/" + orderId + "/cancel").header("Authorization", buyer.bearer()))
 			.andExpect(status().isConflict());
 
 		// the customer repeats the request: the provider is asked again under the same payment id
-		JsonNode payment = json(mvc.perform(payByCard(orderId, buyer, "4242424242424242").header("Idempotency-Key", key))
+		JsonNode payment = json(mvc.perform(payByCard(orderId, buyer).header("Idempotency-Key", key))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.status").value("SUCCEEDED"))
+			.andExpect(jsonPath("$.status").value("PENDING"))
+			.andExpect(jsonPath("$.redirectUrl").exists())
 			.andReturn());
 
-		Map<UUID, Integer> charges = provider.chargesOf(UUID.fromString(orderId));
-		assertThat(charges).as("charges by payment id").hasSize(1).containsEntry(id(payment), 2);
+		Map<UUID, Integer> starts = provider.startsOf(UUID.fromString(orderId));
+		assertThat(starts).as("starts by payment id").hasSize(1).containsEntry(id(payment), 2);
+		onTestPaymentPage(payment, "succeeded");
 		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
 			.andExpect(jsonPath("$.status").value("PAID"));
 		JsonNode paid = assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.paid.v1", orderId));
@@ -85,63 +84,65 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 		assertThat(orderEvents(orderId)).extracting(TopicReader.Message::type).containsOnlyOnce("portal.order.paid.v1");
 
 		// and a further repeat is answered from the first answer, without asking the provider
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242").header("Idempotency-Key", key))
+		mvc.perform(payByCard(orderId, buyer).header("Idempotency-Key", key))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Idempotent-Replayed", "true"))
 			.andExpect(jsonPath("$.id").value(payment.get("id").asString()));
-		assertThat(provider.chargesOf(UUID.fromString(orderId))).isEqualTo(charges);
+		assertThat(provider.startsOf(UUID.fromString(orderId))).isEqualTo(starts);
 	}
 
 	@Test
-	void aProviderThatAnswersTooLateGets503AndTheReconcilerSettlesThePaymentLater() throws Exception {
+	void aProviderThatAnswersTooLateGets503AndTheReconcilerRecordsItsPageLater() throws Exception {
 		Person buyer = newOrganization();
 		String orderId = placeOrder(buyer, LINE).get("id").asString();
-		provider.troubleNextCharge(UUID.fromString(orderId), Trouble.ANSWERS_LATE);
+		provider.troubleNextStart(UUID.fromString(orderId), Trouble.ANSWERS_LATE);
 
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242"))
+		mvc.perform(payByCard(orderId, buyer))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(jsonPath("$.traceId").exists());
 		JsonNode pending = json(mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
 			.andReturn()).at("/items/0");
 		assertThat(pending.get("status").asString()).isEqualTo("PENDING");
-		assertThat(pending.get("cardLast4").asString()).isEqualTo("4242");
+		assertThat(pending.get("redirectUrl").isNull()).isTrue();
 		provider.release();
 
 		// once the payment has waited longer than order.payments.reconcile-after, the provider is asked again
 		clock.advance(Duration.ofMinutes(2));
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc
-			.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
-			.andExpect(jsonPath("$.status").value("PAID")));
+		JsonNode opened = await().atMost(Duration.ofSeconds(30))
+			.until(() -> json(mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
+				.andReturn()).at("/items/0"), payment -> payment.get("redirectUrl").isString());
+		assertThat(opened.get("id").asString()).isEqualTo(pending.get("id").asString());
+		assertThat(provider.startsOf(UUID.fromString(orderId))).hasSize(1).containsEntry(id(pending), 2);
 
-		mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
-			.andExpect(jsonPath("$.items[0].id").value(pending.get("id").asString()))
-			.andExpect(jsonPath("$.items[0].status").value("SUCCEEDED"))
-			.andExpect(jsonPath("$.totalItems").value(1));
-		assertThat(provider.chargesOf(UUID.fromString(orderId))).hasSize(1).containsKey(id(pending));
+		onTestPaymentPage(opened, "succeeded");
+		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
+			.andExpect(jsonPath("$.status").value("PAID"));
 		JsonNode paid = assertPublishedAsDocumented(ORDER_EVENTS.awaitOne("portal.order.paid.v1", orderId));
 		assertThat(paid.get("paymentId").asString()).isEqualTo(pending.get("id").asString());
 	}
 
 	@Test
-	void aCardPaymentThatNeverReachedTheProviderFailsOnReconciliationAndTheOrderCanBePaidAgain() throws Exception {
+	void aStartThatNeverReachedTheProviderIsMadeByTheReconcilerAndANewPaymentReplacesIt() throws Exception {
 		Person buyer = newOrganization();
 		String orderId = placeOrder(buyer, LINE).get("id").asString();
-		provider.troubleNextCharge(UUID.fromString(orderId), Trouble.NOT_RECEIVED);
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242")).andExpect(status().isServiceUnavailable());
+		provider.troubleNextStart(UUID.fromString(orderId), Trouble.NOT_RECEIVED);
+		mvc.perform(payByCard(orderId, buyer)).andExpect(status().isServiceUnavailable());
 
 		clock.advance(Duration.ofMinutes(2));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.sql("select status from payment where order_id = ?::uuid")
+			.until(() -> jdbc.sql("select redirect_url is not null from payment where order_id = ?::uuid")
 				.param(orderId)
-				.query(String.class)
-				.single(), "FAILED"::equals);
-		mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
-			.andExpect(jsonPath("$.totalItems").value(0));
+				.query(Boolean.class)
+				.single());
 
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242"))
-			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.status").value("SUCCEEDED"));
+		// the customer, who never saw that page, pays again: the unfinished payment is replaced
+		JsonNode payment = startCardPayment(orderId, buyer);
+		mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))
+			.andExpect(jsonPath("$.items[0].status").value("CANCELLED"))
+			.andExpect(jsonPath("$.items[1].id").value(payment.get("id").asString()))
+			.andExpect(jsonPath("$.totalItems").value(2));
+		onTestPaymentPage(payment, "succeeded");
 		mvc.perform(get("/api/orders/" + orderId).header("Authorization", buyer.bearer()))
 			.andExpect(jsonPath("$.status").value("PAID"));
 	}
@@ -153,7 +154,7 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 		CircuitBreaker circuit = circuitBreakers.circuitBreaker(GuardedPaymentProvider.NAME);
 		circuit.transitionToForcedOpenState();
 		try {
-			mvc.perform(payByCard(orderId, buyer, "4242424242424242").header("Idempotency-Key", UUID.randomUUID().toString()))
+			mvc.perform(payByCard(orderId, buyer).header("Idempotency-Key", UUID.randomUUID().toString()))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(header().string("Retry-After", "30"))
 				.andExpect(jsonPath("$.detail").value(Payments.UNAVAILABLE));
@@ -166,8 +167,8 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"payment-provider\"");
 		assertThat(jdbc.sql("select count(*) from payment where order_id = ?::uuid").param(orderId).query(Long.class).single())
 			.isZero();
-		assertThat(provider.chargesOf(UUID.fromString(orderId))).isEmpty();
-		mvc.perform(payByCard(orderId, buyer, "4242424242424242")).andExpect(status().isCreated());
+		assertThat(provider.startsOf(UUID.fromString(orderId))).isEmpty();
+		mvc.perform(payByCard(orderId, buyer)).andExpect(status().isCreated());
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.customerportal.order.payment;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -8,66 +10,94 @@ import java.util.UUID;
 import org.customerportal.order.Money;
 import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.payment.PaymentProvider.AwaitingConfirmation;
-import org.customerportal.order.payment.PaymentProvider.Declined;
-import org.customerportal.order.payment.PaymentProvider.Settled;
+import org.customerportal.order.payment.PaymentProvider.InvalidNotificationException;
+import org.customerportal.order.payment.PaymentProvider.Notification;
+import org.customerportal.order.payment.PaymentProvider.Outcome;
+import org.customerportal.order.payment.PaymentProvider.Redirect;
+import org.customerportal.order.payment.PaymentProvider.Refunded;
+import org.customerportal.platform.config.DevelopmentOnly;
 import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.ConflictException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SimulatedPaymentProviderTest {
 
-	private final SimulatedPaymentProvider provider = new SimulatedPaymentProvider(
-			Clock.fixed(Instant.parse("2026-05-20T12:00:00Z"), ZoneOffset.UTC));
+	private static final Instant NOW = Instant.parse("2026-05-20T12:00:00Z");
+
+	private final SimulatedPaymentProvider provider = provider(Clock.fixed(NOW, ZoneOffset.UTC), "local");
 
 	@Test
-	void settlesCardsAndPaypalAtOnce() {
-		assertThat(charge(PaymentMethod.CREDIT_CARD, card("4242 4242 4242 4242", 5, 2026))).isInstanceOf(Settled.class);
-		assertThat(charge(PaymentMethod.PAYPAL, null)).isInstanceOf(Settled.class);
-	}
-
-	@Test
-	void declinesTheDocumentedTestCardAndExpiredCards() {
-		assertThat(charge(PaymentMethod.CREDIT_CARD, card("4000 0000 0000 0002", 12, 2030)))
-			.isEqualTo(new Declined("Your card was declined. Use another card or choose another payment method."));
-		assertThat(charge(PaymentMethod.CREDIT_CARD, card("4242424242424242", 4, 2026)))
-			.isEqualTo(new Declined("Your card has expired. Use another card or choose another payment method."));
+	void cardsAndPaypalGoToTheTestPaymentPage() {
+		UUID paymentId = UUID.randomUUID();
+		assertThat(provider.start(start(paymentId, PaymentMethod.CREDIT_CARD))).isEqualTo(new Redirect(
+				"SIM-" + paymentId, URI.create("https://api.example.test/api/payments/simulated/" + paymentId)));
+		assertThat(provider.start(start(UUID.randomUUID(), PaymentMethod.PAYPAL))).isInstanceOf(Redirect.class);
 	}
 
 	@Test
 	void letsWireTransfersAndChecksWaitWithInstructions() {
-		PaymentProvider.Result wire = charge(PaymentMethod.WIRE_TRANSFER, null);
+		PaymentProvider.Result wire = provider.start(start(UUID.randomUUID(), PaymentMethod.WIRE_TRANSFER));
 		assertThat(wire).isInstanceOf(AwaitingConfirmation.class);
 		assertThat(((AwaitingConfirmation) wire).instructions()).contains("1249.00 USD");
-		assertThat(charge(PaymentMethod.CHECK, null)).isInstanceOf(AwaitingConfirmation.class);
+		assertThat(provider.start(start(UUID.randomUUID(), PaymentMethod.CHECK))).isInstanceOf(AwaitingConfirmation.class);
 	}
 
 	@Test
-	void aRepeatedChargeAnswersTheFirstOneWithoutChargingAgainEvenWithoutTheCard() {
+	void aRepeatedStartOrRefundAnswersTheFirstOne() {
 		UUID paymentId = UUID.randomUUID();
-		UUID orderId = UUID.randomUUID();
-		PaymentProvider.Result first = provider.charge(new PaymentProvider.Charge(paymentId, orderId,
-				Money.of("1249.00", "USD"), PaymentMethod.CREDIT_CARD, card("4242424242424242", 12, 2030)));
-		PaymentProvider.Result reasked = provider.charge(new PaymentProvider.Charge(paymentId, orderId,
-				Money.of("1249.00", "USD"), PaymentMethod.CREDIT_CARD, null));
-		assertThat(first).isInstanceOf(Settled.class);
-		assertThat(reasked).isEqualTo(first);
-
-		UUID declinedId = UUID.randomUUID();
-		PaymentProvider.Result declined = provider.charge(new PaymentProvider.Charge(declinedId, orderId,
-				Money.of("1249.00", "USD"), PaymentMethod.CREDIT_CARD, card("4000000000000002", 12, 2030)));
-		assertThat(provider.charge(new PaymentProvider.Charge(declinedId, orderId, Money.of("1249.00", "USD"),
-				PaymentMethod.CREDIT_CARD, card("4000000000000002", 12, 2030)))).isEqualTo(declined);
+		assertThat(provider.start(start(paymentId, PaymentMethod.CREDIT_CARD)))
+			.isEqualTo(provider.start(start(paymentId, PaymentMethod.CREDIT_CARD)));
+		PaymentProvider.Refund refund = new PaymentProvider.Refund(paymentId, "SIM-" + paymentId, Money.of("1249.00", "USD"));
+		assertThat(provider.refund(refund)).isEqualTo(new Refunded("SIM-REFUND-" + paymentId))
+			.isEqualTo(provider.refund(refund));
 	}
 
 	@Test
-	void aCardPaymentItNeverReceivedIsAnsweredAsNotCharged() {
-		assertThat(provider.charge(new PaymentProvider.Charge(UUID.randomUUID(), UUID.randomUUID(),
-				Money.of("1249.00", "USD"), PaymentMethod.CREDIT_CARD, null)))
-			.isEqualTo(new Declined("The payment did not reach our payment provider, and nothing was charged. "
-					+ "Pay the order again."));
+	void itsNotificationsVerifyAndSayWhatWasClicked() {
+		UUID paymentId = UUID.randomUUID();
+		SimulatedPaymentProvider.SignedNotification paid = provider.notification(paymentId, true);
+		Notification succeeded = provider.verify(paid.payload(), paid.headers());
+		assertThat(succeeded.paymentId()).isEqualTo(paymentId);
+		assertThat(succeeded.outcome()).isEqualTo(Outcome.SUCCEEDED);
+		assertThat(succeeded.eventId()).startsWith("evt_sim_");
+
+		SimulatedPaymentProvider.SignedNotification declined = provider.notification(paymentId, false);
+		assertThat(provider.verify(declined.payload(), declined.headers()).outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(provider.verify(declined.payload(), declined.headers()).eventId()).isNotEqualTo(succeeded.eventId());
+	}
+
+	@Test
+	void anAlteredUnsignedOrStaleNotificationIsRefused() {
+		SimulatedPaymentProvider.SignedNotification paid = provider.notification(UUID.randomUUID(), true);
+		assertThatThrownBy(() -> provider.verify(paid.payload().replace("succeeded", "declined"), paid.headers()))
+			.isInstanceOf(InvalidNotificationException.class)
+			.hasMessageContaining("signature does not match");
+		assertThatThrownBy(() -> provider.verify(paid.payload(), new HttpHeaders()))
+			.isInstanceOf(InvalidNotificationException.class)
+			.hasMessageContaining("no signature");
+
+		SimulatedPaymentProvider later = provider(Clock.fixed(NOW.plus(Duration.ofMinutes(6)), ZoneOffset.UTC), "dev");
+		assertThatThrownBy(() -> later.verify(paid.payload(), paid.headers()))
+			.isInstanceOf(InvalidNotificationException.class)
+			.hasMessageContaining("more than 5 minutes");
+		SimulatedPaymentProvider soon = provider(Clock.fixed(NOW.plus(Duration.ofMinutes(4)), ZoneOffset.UTC), "dev");
+		assertThat(soon.verify(paid.payload(), paid.headers()).outcome()).isEqualTo(Outcome.SUCCEEDED);
+	}
+
+	@Test
+	void outsideADevelopmentProfileTheServiceRefusesToStartWithIt() {
+		assertThatThrownBy(() -> provider(Clock.systemUTC(), "prod"))
+			.isInstanceOf(DevelopmentOnly.RefusedException.class)
+			.hasMessageContaining("The simulated payment provider (order.payments.provider=simulated) moves no money")
+			.hasMessageContaining("order.payments.provider (ORDER_PAYMENT_PROVIDER), e.g. stripe");
+		assertThatThrownBy(() -> provider(Clock.systemUTC())).isInstanceOf(DevelopmentOnly.RefusedException.class);
 	}
 
 	@Test
@@ -77,32 +107,60 @@ class SimulatedPaymentProviderTest {
 		confirmed.awaitingConfirmation("ORD-1", "Transfer it");
 		confirmed.confirm("support", Instant.now());
 		assertThat(confirmed.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-		assertThatThrownBy(() -> confirmed.confirm("support", Instant.now())).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> confirmed.confirm("support", Instant.now()))
+			.isInstanceOf(ConflictException.class);
 
 		Payment cancelled = Payment.start(UUID.randomUUID(), UUID.randomUUID(), PaymentMethod.CHECK,
 				Money.of("10", "USD"), null, "alice", Instant.now());
 		cancelled.awaitingConfirmation("ORD-2", "Mail it");
-		cancelled.cancel();
-		assertThatThrownBy(() -> cancelled.confirm("support", Instant.now())).isInstanceOf(ConflictException.class);
+		cancelled.cancel(Instant.now());
+		assertThatThrownBy(() -> cancelled.confirm("support", Instant.now()))
+			.isInstanceOf(ConflictException.class);
 	}
 
 	@Test
-	void supportCannotConfirmACardPaymentTheProviderHasNotAnswered() {
+	void supportCannotConfirmACardPaymentTheProviderHasNotConfirmed() {
 		Payment card = Payment.start(UUID.randomUUID(), UUID.randomUUID(), PaymentMethod.CREDIT_CARD,
-				Money.of("10", "USD"), "4242", "alice", Instant.now());
+				Money.of("10", "USD"), URI.create("https://portal.example.test/orders/1"), "alice", Instant.now());
 		assertThat(card.inFlight()).isTrue();
-		assertThatThrownBy(() -> card.confirm("support", Instant.now())).isInstanceOf(BusinessRuleException.class)
+		assertThatThrownBy(() -> card.confirm("support", Instant.now()))
+			.isInstanceOf(BusinessRuleException.class)
 			.hasMessageStartingWith("Only wire transfers and checks are confirmed by hand");
 		assertThat(card.status()).isEqualTo(PaymentStatus.PENDING);
 	}
 
-	private PaymentProvider.Result charge(PaymentMethod method, CardDetails card) {
-		return provider.charge(
-				new PaymentProvider.Charge(UUID.randomUUID(), UUID.randomUUID(), Money.of("1249.00", "USD"), method, card));
+	@Test
+	void theProvidersNotificationsMayComeLateTwiceOrOutOfOrder() {
+		Payment card = Payment.start(UUID.randomUUID(), UUID.randomUUID(), PaymentMethod.CREDIT_CARD,
+				Money.of("10", "USD"), URI.create("https://portal.example.test/orders/1"), "alice", NOW);
+		card.openedOnProviderPage("cs_1", URI.create("https://pay.example.test/cs_1"));
+		assertThat(card.onProviderPage()).isTrue();
+
+		assertThat(card.settledByProvider("pi_1", NOW)).isTrue();
+		assertThat(card.settledByProvider("pi_1", NOW)).as("a repeat").isFalse();
+		assertThat(card.failedAtProvider("Declined.", NOW)).as("a failure after the success").isFalse();
+		assertThat(card.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(card.settlementReference()).isEqualTo("pi_1");
+
+		Payment declinedFirst = Payment.start(UUID.randomUUID(), UUID.randomUUID(), PaymentMethod.PAYPAL,
+				Money.of("10", "USD"), URI.create("https://portal.example.test/orders/2"), "alice", NOW);
+		declinedFirst.openedOnProviderPage("cs_2", URI.create("https://pay.example.test/cs_2"));
+		assertThat(declinedFirst.failedAtProvider("Declined.", NOW)).isTrue();
+		assertThat(declinedFirst.settledByProvider("pi_2", NOW)).as("the money moved after all").isTrue();
+		assertThat(declinedFirst.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
-	private static CardDetails card(String number, int month, int year) {
-		return new CardDetails(number, month, year, "123");
+	private static SimulatedPaymentProvider provider(Clock clock, String... profiles) {
+		MockEnvironment environment = new MockEnvironment();
+		environment.setActiveProfiles(profiles);
+		PaymentProperties properties = PaymentPropertiesTest.properties("simulated",
+				new PaymentProperties.Stripe(null, null, URI.create("https://api.stripe.com")));
+		return new SimulatedPaymentProvider(clock, properties, new JsonMapper(), environment);
+	}
+
+	private static PaymentProvider.Start start(UUID paymentId, PaymentMethod method) {
+		return new PaymentProvider.Start(paymentId, UUID.randomUUID(), Money.of("1249.00", "USD"), method,
+				URI.create("https://portal.example.test/orders/1"), NOW.plus(Duration.ofHours(1)));
 	}
 
 }

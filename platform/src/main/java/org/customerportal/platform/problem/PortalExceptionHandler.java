@@ -54,6 +54,9 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof ServiceUnavailableException unavailable) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
 		}
+		if (ex instanceof InvalidFieldException invalid) {
+			problem.setProperty("errors", List.of(fieldError(invalid.field(), invalid.reason())));
+		}
 		return handleExceptionInternal(ex, problem, headers, ex.status(), request);
 	}
 

@@ -28,6 +28,17 @@ public final class CurrentUsers {
 		return Optional.empty();
 	}
 
+	/**
+	 * The access token the current request carried, to call another service as the caller (never log it).
+	 */
+	public static Optional<String> accessToken() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof JwtAuthenticationToken token) {
+			return Optional.of(token.getToken().getTokenValue());
+		}
+		return Optional.empty();
+	}
+
 	public static CurrentUser from(Jwt jwt) {
 		Boolean verified = jwt.getClaimAsBoolean("email_verified");
 		String name = jwt.getClaimAsString("name");

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.customerportal.platform.events.IntegrationEvent;
 import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.ConflictException;
+import org.customerportal.platform.problem.InvalidFieldException;
 import org.customerportal.platform.problem.NotFoundException;
 import org.customerportal.platform.problem.ServiceUnavailableException;
 import org.customerportal.platform.security.CurrentUser;
@@ -81,6 +82,11 @@ class WidgetController {
 	@PostMapping("/api/rules/business")
 	void business() {
 		throw new BusinessRuleException("Widgets cannot be sold on Sundays. Try again on Monday.");
+	}
+
+	@PostMapping("/api/rules/invalid-field")
+	void invalidField() {
+		throw new InvalidFieldException("colour", "is not one this factory paints");
 	}
 
 	@PostMapping("/api/rules/conflict")

@@ -18,8 +18,7 @@ class PageModel {
 
 	private static final String[][] MENU = { { "/", "nav.home" }, { "/orders", "nav.orders" },
 			{ "/licenses", "nav.licenses" }, { "/licenses/upcoming-renewals", "nav.renewals" },
-			{ "/purchase", "nav.purchase" }, { "/trials", "nav.trials" }, { "/account/users", "nav.users" },
-			{ "/preferences", "nav.preferences" } };
+			{ "/purchase", "nav.purchase" }, { "/trials", "nav.trials" }, { "/account/users", "nav.users" } };
 
 	private final People people;
 
