@@ -23,7 +23,8 @@ import static org.customerportal.e2e.support.Steps.createOrganisation;
 import static org.customerportal.e2e.support.Steps.line;
 
 /**
- * The licence page: an activation uses one unit of quota, the signed certificate downloads as a file,
+ * The licence page: an activation uses one unit of quota and freeing the device gives it back, the signed
+ * certificate downloads as a file,
  * and Manage > Add Quota refuses 0 next to the field, then places a QUOTA_EXPANSION order and goes on to
  * its payment.
  */
@@ -50,6 +51,12 @@ class AddQuotaJourneyTest {
 			browser.button("Activate").click();
 			assertThat(browser.page().locator("#quota-used")).hasText("1 of 2 units of quota used");
 			assertThat(browser.page().locator("main table")).containsText("build-agent-7");
+			browser.look("licence");
+			browser.button("Free build-agent-7").click();
+			assertThat(browser.page().locator("#quota-used")).hasText("0 of 2 units of quota used");
+			browser.field("Device ID").fill("build-agent-7");
+			browser.button("Activate").click();
+			assertThat(browser.page().locator("#quota-used")).hasText("1 of 2 units of quota used");
 
 			Download certificate = browser.page().waitForDownload(() -> browser.link("Download certificate").click());
 			assertThat(certificate.suggestedFilename()).isEqualTo("license-certificate-" + licence + ".json");
