@@ -54,7 +54,7 @@ public class PortalApi {
 			.baseUrl(properties.apiUrl().toString())
 			.requestFactory(requests)
 			// the application's JSON settings (a tolerant reader), also where no builder is configured
-			.configureMessageConverters(converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
+			.configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
 			.requestInterceptor(relay)
 			.defaultStatusHandler(status -> status.isError(), this::refuse)
 			.build();
