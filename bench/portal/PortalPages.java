@@ -47,7 +47,7 @@ public class PortalPages {
 	static final Map<String, List<String>> PAGES = Map.of(
 			"/", List.of("/api/licenses/upcoming-renewals?withinDays=60&size=100",
 					"/api/orders?status=PENDING_PAYMENT&size=100", "/api/licenses?status=ACTIVE&size=100"),
-			"/licenses", List.of("/api/licenses?page=0&size=20"));
+			"/licenses", List.of("/api/licenses?status=&product=&page=0&size=20", "/api/products?size=100"));
 
 	final HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

@@ -75,8 +75,9 @@ class UnsubscribeController {
 	 * read HTML gets the usual problem document.
 	 */
 	private Unsubscribe verified(String token, HttpServletRequest request, HttpServletResponse response) {
-		// The token is a credential: keep it out of the Referer of anything the page links to.
-		response.setHeader("Referrer-Policy", "no-referrer");
+		// The token is a credential: keep it out of the Referer of anything on another host the page links
+		// to. Not no-referrer: with it a browser sends the form's Origin as "null", which the gateway refuses.
+		response.setHeader("Referrer-Policy", "same-origin");
 		// The portal's look: its stylesheets, and nothing else from anywhere
 		response.setHeader("Content-Security-Policy", "default-src 'none'; style-src " + portalOrigin + "; img-src "
 				+ portalOrigin + " data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
