@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -77,6 +78,7 @@ class LicenseListControllerTest {
 			.andExpect(content().string(containsString("name=\"licenseIds\" value=\"" + ANNUAL + "\"")))
 			.andExpect(content().string(containsString("Select BARCODE-READER licence AAAA-BBBB-CCCC…")))
 			.andExpect(content().string(containsString("form=\"renew-now-" + ANNUAL + "\"")))
+			.andExpect(content().string(matchesPattern("(?s).*name=\"idempotencyKey\" value=\"[0-9a-f-]{36}-" + ANNUAL + "\".*")))
 			.andExpect(content().string(containsString("href=\"/licenses/" + ANNUAL + "\"")))
 			// a trial is not renewed: it has no box and no Renew Now
 			.andExpect(content().string(not(containsString("value=\"33333333-3333-3333-3333-333333333333\""))))
@@ -117,13 +119,16 @@ class LicenseListControllerTest {
 
 		mvc.perform(post("/licenses/renewals").param("licenseIds", ANNUAL, PERPETUAL)
 			.param("back", "/licenses/upcoming-renewals?withinDays=90")
+			.param("idempotencyKey", "page-key-1")
 			.with(SignedIn.as("alice-token"))
 			.with(csrf()))
 			.andExpect(redirectedUrl("/orders/feedbeef-0000-0000-0000-000000000000/payment"))
 			.andExpect(flash().attribute("notice", "Renewal order FEEDBEEF for 2 licences is ready: choose how to pay."));
 
 		Api.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/renewals"))
-			.withRequestBody(equalToJson("{\"licenseIds\":[\"" + ANNUAL + "\",\"" + PERPETUAL + "\"]}")));
+			.withRequestBody(equalToJson("{\"licenseIds\":[\"" + ANNUAL + "\",\"" + PERPETUAL + "\"]}"))
+			// a second click on the same page gets the same order back
+			.withHeader("Idempotency-Key", equalTo("page-key-1")));
 	}
 
 	@Test
