@@ -155,6 +155,19 @@ class LicenseListControllerTest {
 	}
 
 	@Test
+	void renewNowOnTheLicencePageGoesBackThereWhenRefused() throws Exception {
+		String sentence = "Licence " + ANNUAL + " is a TRIAL licence and cannot be renewed. Buy a licence instead.";
+		Api.stub(WireMock.post(urlPathEqualTo("/api/renewals")).willReturn(Api.problem(422, sentence)));
+
+		mvc.perform(post("/licenses/renewals").param("licenseIds", ANNUAL)
+			.param("back", "/licenses/" + ANNUAL)
+			.with(SignedIn.as("alice-token"))
+			.with(csrf()))
+			.andExpect(redirectedUrl("/licenses/" + ANNUAL))
+			.andExpect(flash().attribute("renewalError", sentence));
+	}
+
+	@Test
 	void renewingNothingAsksToSelectAndCallsNoOne() throws Exception {
 		mvc.perform(post("/licenses/renewals").param("back", "https://elsewhere.example/")
 			.with(SignedIn.as("alice-token"))
