@@ -61,9 +61,11 @@ class LicenseController {
 	/** Manage > Add Quota: a QUOTA_EXPANSION order, then its payment. */
 	@PostMapping("/licenses/{id}/quota")
 	String addQuota(@PathVariable UUID id, @Valid @ModelAttribute("quotaForm") QuotaForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = Idempotency.FIELD, required = false) String idempotencyKey, Model model,
+			RedirectAttributes redirect) {
 		return submit(id, errors, "additionalQuota", model, () -> {
-			OrderView order = api.post(OrderView.class, new QuotaOrder(id, form.additionalQuota()), "/api/quota-orders");
+			OrderView order = api.post(OrderView.class, new QuotaOrder(id, form.additionalQuota()),
+					Idempotency.headers(idempotencyKey), "/api/quota-orders");
 			redirect.addFlashAttribute("notice", messages.getMessage("license.addQuota.placed",
 					new Object[] { order.reference(), form.additionalQuota() }));
 			return "redirect:/orders/" + order.id() + "/payment";
@@ -146,6 +148,7 @@ class LicenseController {
 			model.addAttribute("activationForm", new ActivationForm(null));
 		}
 		model.addAttribute("back", "/licenses/" + id);
+		Idempotency.offer(model);
 		return "license/license";
 	}
 

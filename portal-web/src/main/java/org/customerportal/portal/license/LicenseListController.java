@@ -96,7 +96,8 @@ class LicenseListController {
 	 */
 	@PostMapping("/licenses/renewals")
 	String renew(@RequestParam(name = "licenseIds", required = false) List<UUID> licenseIds,
-			@RequestParam(defaultValue = "/licenses") String back, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "/licenses") String back,
+			@RequestParam(name = Idempotency.FIELD, required = false) String idempotencyKey, RedirectAttributes redirect) {
 		String backTo = BACK.matcher(back).matches() ? back : "/licenses";
 		List<UUID> chosen = licenseIds == null ? List.of() : licenseIds.stream().distinct().toList();
 		if (chosen.isEmpty()) {
@@ -104,7 +105,8 @@ class LicenseListController {
 			return "redirect:" + backTo;
 		}
 		try {
-			OrderView order = api.post(OrderView.class, new RenewalRequest(chosen), "/api/renewals");
+			OrderView order = api.post(OrderView.class, new RenewalRequest(chosen), Idempotency.headers(idempotencyKey),
+					"/api/renewals");
 			redirect.addFlashAttribute("notice",
 					messages.getMessage("licenses.renew.placed", new Object[] { order.reference(), chosen.size() }));
 			return "redirect:/orders/" + order.id() + "/payment";
@@ -121,6 +123,7 @@ class LicenseListController {
 	private String list(Page<LicenseView> licenses, UriComponentsBuilder here, Model model, String view) {
 		model.addAttribute("licenses", licenses);
 		model.addAttribute("back", pageUrl(here, licenses.page()));
+		Idempotency.offer(model);
 		if (!model.containsAttribute("selected")) {
 			model.addAttribute("selected", List.of());
 		}

@@ -112,13 +112,16 @@ class LicenseControllerTest {
 		Api.stub(WireMock.post(urlPathEqualTo("/api/quota-orders")).willReturn(okJson("""
 				{"id":"0badcafe-0000-0000-0000-000000000000","type":"QUOTA_EXPANSION","status":"PENDING_PAYMENT"}""")));
 
-		mvc.perform(post("/licenses/" + ID + "/quota").param("additionalQuota", "3").with(SignedIn.as("alice-token")).with(csrf()))
+		mvc.perform(post("/licenses/" + ID + "/quota").param("additionalQuota", "3").param("idempotencyKey", "page-key-2")
+			.with(SignedIn.as("alice-token"))
+			.with(csrf()))
 			.andExpect(redirectedUrl("/orders/0badcafe-0000-0000-0000-000000000000/payment"))
 			.andExpect(flash().attribute("notice", "Order 0BADCAFE adds 3 units of quota: choose how to pay."));
 
 		Api.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/quota-orders"))
 			.withRequestBody(equalToJson("{\"licenseId\":\"" + ID + "\",\"additionalQuota\":3}"))
-			.withHeader("Authorization", equalTo("Bearer alice-token")));
+			.withHeader("Authorization", equalTo("Bearer alice-token"))
+			.withHeader("Idempotency-Key", equalTo("page-key-2")));
 	}
 
 	@Test

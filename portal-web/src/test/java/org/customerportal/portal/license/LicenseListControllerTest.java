@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -77,6 +78,7 @@ class LicenseListControllerTest {
 			.andExpect(content().string(containsString("name=\"licenseIds\" value=\"" + ANNUAL + "\"")))
 			.andExpect(content().string(containsString("Select BARCODE-READER licence AAAA-BBBB-CCCC…")))
 			.andExpect(content().string(containsString("form=\"renew-now-" + ANNUAL + "\"")))
+			.andExpect(content().string(matchesPattern("(?s).*name=\"idempotencyKey\" value=\"[0-9a-f-]{36}-" + ANNUAL + "\".*")))
 			.andExpect(content().string(containsString("href=\"/licenses/" + ANNUAL + "\"")))
 			// a trial is not renewed: it has no box and no Renew Now
 			.andExpect(content().string(not(containsString("value=\"33333333-3333-3333-3333-333333333333\""))))
@@ -117,13 +119,16 @@ class LicenseListControllerTest {
 
 		mvc.perform(post("/licenses/renewals").param("licenseIds", ANNUAL, PERPETUAL)
 			.param("back", "/licenses/upcoming-renewals?withinDays=90")
+			.param("idempotencyKey", "page-key-1")
 			.with(SignedIn.as("alice-token"))
 			.with(csrf()))
 			.andExpect(redirectedUrl("/orders/feedbeef-0000-0000-0000-000000000000/payment"))
 			.andExpect(flash().attribute("notice", "Renewal order FEEDBEEF for 2 licences is ready: choose how to pay."));
 
 		Api.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/renewals"))
-			.withRequestBody(equalToJson("{\"licenseIds\":[\"" + ANNUAL + "\",\"" + PERPETUAL + "\"]}")));
+			.withRequestBody(equalToJson("{\"licenseIds\":[\"" + ANNUAL + "\",\"" + PERPETUAL + "\"]}"))
+			// a second click on the same page gets the same order back
+			.withHeader("Idempotency-Key", equalTo("page-key-1")));
 	}
 
 	@Test
@@ -147,6 +152,19 @@ class LicenseListControllerTest {
 			.andExpect(content().string(containsString("<a href=\"#licence-list\">" + sentence + "</a>")))
 			.andExpect(content().string(containsString("id=\"licence-" + ANNUAL + "\" checked=\"checked\"")))
 			.andExpect(content().string(not(containsString("id=\"licence-" + PERPETUAL + "\" checked"))));
+	}
+
+	@Test
+	void renewNowOnTheLicencePageGoesBackThereWhenRefused() throws Exception {
+		String sentence = "Licence " + ANNUAL + " is a TRIAL licence and cannot be renewed. Buy a licence instead.";
+		Api.stub(WireMock.post(urlPathEqualTo("/api/renewals")).willReturn(Api.problem(422, sentence)));
+
+		mvc.perform(post("/licenses/renewals").param("licenseIds", ANNUAL)
+			.param("back", "/licenses/" + ANNUAL)
+			.with(SignedIn.as("alice-token"))
+			.with(csrf()))
+			.andExpect(redirectedUrl("/licenses/" + ANNUAL))
+			.andExpect(flash().attribute("renewalError", sentence));
 	}
 
 	@Test
