@@ -129,7 +129,7 @@ class SimulatedPaymentPage {
 				  <meta name="viewport" content="width=device-width, initial-scale=1">
 				  <title>Test payment - Customer Portal</title>
 				  <link rel="stylesheet" href="%1$s/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css">
-				  <link rel="stylesheet" href="%1$s/css/portal.css">
+				  <link rel="stylesheet" href="%1$s/assets/css/portal.css">
 				</head>
 				<body class="govuk-template__body">
 				  <header class="portal-header" role="banner">

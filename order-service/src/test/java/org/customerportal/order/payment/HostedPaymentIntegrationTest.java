@@ -89,7 +89,7 @@ class HostedPaymentIntegrationTest extends OrderIntegrationTestSupport {
 		assertThat(html).contains("<html lang=\"en\" class=\"govuk-template\">", "<title>Test payment - Customer Portal</title>",
 				"<h1 class=\"govuk-heading-l\">Test payment</h1>", "Test payment page — no money moves", "<dd class=\"govuk-summary-list__value\">1249.00 USD</dd>",
 				"<dd class=\"govuk-summary-list__value\">ORD-" + orderId.substring(0, 8).toUpperCase() + "</dd>",
-				"<link rel=\"stylesheet\" href=\"" + PORTAL + "/css/portal.css\">", "<button type=\"submit\" class=\"govuk-button\">Pay</button>",
+				"<link rel=\"stylesheet\" href=\"" + PORTAL + "/assets/css/portal.css\">", "<button type=\"submit\" class=\"govuk-button\">Pay</button>",
 				"<button type=\"submit\" class=\"govuk-button govuk-button--secondary\">Decline</button>", "<input type=\"hidden\" name=\"outcome\" value=\"succeeded\">",
 				"<input type=\"hidden\" name=\"outcome\" value=\"declined\">");
 		assertThat(html).doesNotContain("<script", "style=", "<style");

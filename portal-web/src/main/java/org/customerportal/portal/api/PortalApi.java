@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.customerportal.portal.PortalProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
@@ -18,7 +23,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -39,9 +48,15 @@ public class PortalApi {
 
 	private final JsonMapper json;
 
+	private final OAuth2AuthorizedClientManager authorizedClients;
+
+	private final Executor calls;
+
 	PortalApi(ObjectProvider<RestClient.Builder> builders, OAuth2AuthorizedClientManager authorizedClients, PortalProperties properties,
-			JsonMapper json) {
+			JsonMapper json, @Qualifier("apiCalls") Executor calls) {
 		this.json = json;
+		this.authorizedClients = authorizedClients;
+		this.calls = calls;
 		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
 		relay.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
 		HttpClient http = HttpClient.newBuilder()
@@ -58,6 +73,42 @@ public class PortalApi {
 			.requestInterceptor(relay)
 			.defaultStatusHandler(status -> status.isError(), this::refuse)
 			.build();
+	}
+
+	/**
+	 * A call made on another thread while the page goes on (a page's independent reads at the same
+	 * time); {@link Later#get()} waits for it and throws what the call threw.
+	 */
+	public <T> Later<T> later(Supplier<T> call) {
+		// the token renewed here, if it must be, rather than by several calls at once
+		Authentication person = SecurityContextHolder.getContext().getAuthentication();
+		if (person instanceof OAuth2AuthenticationToken) {
+			authorizedClients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION_ID).principal(person).build());
+		}
+		return new Later<>(CompletableFuture.supplyAsync(call, calls));
+	}
+
+	/** The answer of a call made with {@link #later}. */
+	public static final class Later<T> {
+
+		private final CompletableFuture<T> answer;
+
+		Later(CompletableFuture<T> answer) {
+			this.answer = answer;
+		}
+
+		public T get() {
+			try {
+				return answer.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		}
+
 	}
 
 	public <T> T get(Class<T> type, String uri, Object... variables) {

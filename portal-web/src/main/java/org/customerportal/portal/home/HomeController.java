@@ -32,13 +32,15 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Model model) {
-		Page<LicenseView> ending = api.get(LICENSES, "/api/licenses/upcoming-renewals?withinDays={days}&size=100",
-				ENDING_WITHIN_DAYS);
-		Page<OrderView> unpaid = api.get(ORDERS, "/api/orders?status=PENDING_PAYMENT&size=100");
+		// three independent reads, at the same time
+		PortalApi.Later<Page<LicenseView>> ending = api.later(() -> api.get(LICENSES,
+				"/api/licenses/upcoming-renewals?withinDays={days}&size=100", ENDING_WITHIN_DAYS));
+		PortalApi.Later<Page<OrderView>> unpaid = api
+			.later(() -> api.get(ORDERS, "/api/orders?status=PENDING_PAYMENT&size=100"));
 		Page<LicenseView> all = api.get(LICENSES, "/api/licenses?status=ACTIVE&size=100");
 		List<LicenseView> trials = all.items().stream().filter(LicenseView::isTrial).toList();
-		model.addAttribute("ending", ending.items());
-		model.addAttribute("unpaid", unpaid.items());
+		model.addAttribute("ending", ending.get().items());
+		model.addAttribute("unpaid", unpaid.get().items());
 		model.addAttribute("trials", trials);
 		model.addAttribute("endingWithinDays", ENDING_WITHIN_DAYS);
 		return "home";

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import org.customerportal.portal.PortalProperties;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,8 +42,10 @@ public class SecurityConfiguration {
 		OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
 		signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error", "/signed-out",
-					"/actuator/health/**", "/invitations/*")
+			.requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error", "/signed-out", "/invitations/*")
+			.permitAll()
+			// probes and metrics: served only on the management port, which is never public
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
 			.requestMatchers("/support/**")
 			.hasRole("support")

@@ -64,6 +64,8 @@ class HomeControllerTest {
 	@Test
 	void aDependencyDownIsAPageThatOffersToTryAgain() throws Exception {
 		Api.stub(WireMock.get(urlPathEqualTo("/api/licenses/upcoming-renewals")).willReturn(aResponse().withStatus(503)));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/orders")).willReturn(okJson("{\"items\":[]}")));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/licenses")).willReturn(okJson("{\"items\":[]}")));
 
 		mvc.perform(get("/").with(SignedIn.as("alice-token")))
 			.andExpect(status().isServiceUnavailable())

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.customerportal.portal.PortalProperties;
+import org.customerportal.portal.api.ApiCallsConfiguration;
 import org.customerportal.portal.api.PortalApi;
 import org.customerportal.portal.security.SecurityConfiguration;
 import org.customerportal.portal.web.Formats;
@@ -22,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@Import({ PortalApi.class, People.class, Formats.class, SecurityConfiguration.class, Api.Configuration.class })
+@Import({ PortalApi.class, ApiCallsConfiguration.class, People.class, Formats.class, SecurityConfiguration.class, Api.Configuration.class })
 @EnableConfigurationProperties(PortalProperties.class)
 @TestPropertySource(properties = {
 		"spring.security.oauth2.client.registration.keycloak.client-id=portal-web-server",
