@@ -50,7 +50,7 @@ class ErrorPages {
 	@ExceptionHandler(ApiProblem.class)
 	ModelAndView refused(ApiProblem ex) {
 		if (ex.isNotFound()) {
-			return new ModelAndView("error/not-found", HttpStatus.NOT_FOUND);
+			return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
 		}
 		ModelAndView page = new ModelAndView("error/refused", HttpStatus.valueOf(ex.status()));
 		page.addObject("detail", ex.detail());
