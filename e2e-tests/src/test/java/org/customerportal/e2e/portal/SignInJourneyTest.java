@@ -28,6 +28,17 @@ class SignInJourneyTest {
 			assertThat(browser.page().locator("main")).containsText("No order is awaiting payment.");
 			browser.look("home");
 
+			// by keyboard alone: the skip link comes first, then the menu leads to Account Management > Users
+			browser.page().keyboard().press("Tab");
+			assertThat(browser.page().locator(":focus")).hasText("Skip to main content");
+			String focused = "";
+			for (int tabs = 0; tabs < 30 && !focused.equals("Users"); tabs++) {
+				browser.page().keyboard().press("Tab");
+				focused = browser.page().locator(":focus").innerText().strip();
+			}
+			browser.page().keyboard().press("Enter");
+			assertThat(browser.heading()).hasText("Users");
+
 			browser.signOut();
 			browser.look("signed-out");
 			browser.open("/");
