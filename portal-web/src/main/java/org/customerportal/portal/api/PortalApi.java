@@ -2,7 +2,6 @@ package org.customerportal.portal.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,12 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,6 +46,9 @@ public class PortalApi {
 
 	static final String REGISTRATION_ID = "keycloak";
 
+	/** Connections kept to the gateway: the page threads and the parallel calls together. */
+	static final int CONNECTIONS = 100;
+
 	private final RestClient client;
 
 	private final JsonMapper json;
@@ -59,12 +64,13 @@ public class PortalApi {
 		this.calls = calls;
 		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
 		relay.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.apiTimeout())
-			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-		requests.setReadTimeout(properties.apiTimeout());
+		// Blocking calls on the page's own thread over pooled keep-alive connections: the JDK client
+		// hands every answer over between its selector, its executor and the page's thread.
+		ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.httpComponents()
+			.withConnectionManagerCustomizer(pool -> pool.setMaxConnTotal(CONNECTIONS).setMaxConnPerRoute(CONNECTIONS))
+			.build(HttpClientSettings.defaults()
+				.withTimeouts(properties.apiTimeout(), properties.apiTimeout())
+				.withRedirects(HttpRedirects.DONT_FOLLOW));
 		this.client = builders.getIfAvailable(RestClient::builder)
 			.baseUrl(properties.apiUrl().toString())
 			.requestFactory(requests)
