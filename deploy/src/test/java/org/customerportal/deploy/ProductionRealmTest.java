@@ -143,6 +143,13 @@ class ProductionRealmTest {
 	}
 
 	@Test
+	void fitsKeycloaksColumns() {
+		// an import fails on a client description longer than Keycloak's column
+		assertThat(clients(production)).allSatisfy(client -> assertThat((String) client.getOrDefault("description", ""))
+			.as("description of %s", client.get("clientId")).hasSizeLessThanOrEqualTo(255));
+	}
+
+	@Test
 	void hasTheSameRolesAsTheLocalRealm() {
 		assertThat(production.get("roles")).isEqualTo(realm(LOCAL).get("roles"));
 		assertThat(production.get("defaultRole")).isEqualTo(realm(LOCAL).get("defaultRole"));
