@@ -109,6 +109,36 @@ class AccountSecurityIntegrationTest extends AccountIntegrationTestSupport {
 	}
 
 	@Test
+	void anUnverifiedAddressRegistersNobodyAndCreatesNothing() throws Exception {
+		String id = UUID.randomUUID().toString();
+		Person unverified = new Person(id, "ceo." + id.substring(0, 8) + "@bigcorp.example", "Mallory",
+				TestTokens.get().token().subject(id).email("ceo." + id.substring(0, 8) + "@bigcorp.example")
+					.emailVerified(false).sign());
+		String verify = "Verify your e-mail address first: open the link in the mail we sent when you signed up "
+				+ "(or add an address to your profile), then sign in again.";
+
+		call(GET, "/api/me", unverified).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(verify));
+		call(POST, "/api/organizations", unverified, json("name", "Big Corp")).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(verify));
+
+		// once Keycloak has verified the address, the same person is registered with it
+		Person verified = new Person(id, unverified.email(), "Mallory",
+				TestTokens.get().token().subject(id).email(unverified.email()).name("Mallory").sign());
+		call(GET, "/api/me", verified).andExpect(status().isOk())
+			.andExpect(jsonPath("$.email").value(unverified.email()));
+	}
+
+	@Test
+	void aTokenWithoutASubjectIsRefusedWith401NotAnError() throws Exception {
+		// like an access token of the realm's admin-cli client, which once answered 500 here
+		Person nobody = new Person(null, "admin@example.com", "admin",
+				TestTokens.get().token().withoutSubject().email("admin@example.com").sign());
+		call(GET, "/api/me", nobody).andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.detail").value("A valid access token is required. Sign in again and retry."));
+	}
+
+	@Test
 	void anInvitationOpensOnlyForTheVerifiedAddressItWasSentTo() throws Exception {
 		Person alice = person("Alice");
 		Person bob = person("Bob");

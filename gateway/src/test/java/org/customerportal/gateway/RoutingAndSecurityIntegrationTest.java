@@ -77,7 +77,13 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 		return Stream.of(Arguments.of("expired", tokens.token().expiresAt(Instant.now().minusSeconds(600)).sign()),
 				Arguments.of("another issuer", tokens.token().issuer("https://elsewhere.example/realms/portal").sign()),
 				Arguments.of("signed with an unknown key", tokens.token().signedWithUnknownKey().sign()),
-				Arguments.of("not a token", "not-a-token"));
+				Arguments.of("not a token", "not-a-token"),
+				Arguments.of("an ID token", tokens.token().idToken().sign()),
+				Arguments.of("an ID token for the API's audience",
+						tokens.token().idToken().audience(TestTokens.AUDIENCE).sign()),
+				Arguments.of("another client's audience", tokens.token().audience("realm-management", "account").sign()),
+				Arguments.of("no audience", tokens.token().audience().sign()),
+				Arguments.of("no subject (admin-cli)", tokens.token().withoutSubject().sign()));
 	}
 
 	@ParameterizedTest(name = "{0}")

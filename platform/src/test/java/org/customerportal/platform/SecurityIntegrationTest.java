@@ -2,6 +2,7 @@ package org.customerportal.platform;
 
 import java.time.Instant;
 
+import org.customerportal.platform.security.CurrentUser;
 import org.customerportal.platform.test.PortalIntegrationTest;
 import org.customerportal.platform.test.TestTokens;
 import org.customerportal.platform.testapp.TestApplication;
@@ -54,6 +55,51 @@ class SecurityIntegrationTest {
 	@Test
 	void garbageTokenIsRefused() throws Exception {
 		expectUnauthorized(mvc.perform(get("/api/me").header("Authorization", "Bearer not-a-jwt")));
+	}
+
+	@Test
+	void anIdTokenIsRefused() throws Exception {
+		String idToken = tokens.token().idToken().sign();
+		expectUnauthorized(mvc.perform(get("/api/me").header("Authorization", "Bearer " + idToken)));
+	}
+
+	@Test
+	void anAccessTokenTypedAsAnIdTokenIsRefusedEvenWithTheAudience() throws Exception {
+		String idTyped = tokens.token().idToken().audience(TestTokens.AUDIENCE).sign();
+		expectUnauthorized(mvc.perform(get("/api/me").header("Authorization", "Bearer " + idTyped)));
+	}
+
+	@Test
+	void aTokenForAnotherAudienceIsRefused() throws Exception {
+		String otherClients = tokens.token().audience("realm-management", "account").sign();
+		expectUnauthorized(mvc.perform(get("/api/me").header("Authorization", "Bearer " + otherClients)));
+		String noAudience = tokens.token().audience().sign();
+		expectUnauthorized(mvc.perform(get("/api/me").header("Authorization", "Bearer " + noAudience)));
+	}
+
+	@Test
+	void aTokenWithoutASubjectIsRefused() throws Exception {
+		String adminCliLike = tokens.token().withoutSubject().sign();
+		expectUnauthorized(mvc.perform(get("/api/me").header("Authorization", "Bearer " + adminCliLike)));
+	}
+
+	@Test
+	void anUnverifiedEmailIsNotTheCallersAddress() throws Exception {
+		String unverified = tokens.token().subject("user-3").email("ceo@bigcorp.example").emailVerified(false).sign();
+		mvc.perform(get("/api/me").header("Authorization", "Bearer " + unverified))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subject").value("user-3"))
+			.andExpect(jsonPath("$.email").isEmpty())
+			.andExpect(jsonPath("$.emailVerified").value(false));
+		mvc.perform(get("/api/me/address").header("Authorization", "Bearer " + unverified))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(CurrentUser.EMAIL_NOT_VERIFIED));
+
+		String verified = tokens.token().email("ceo@bigcorp.example").sign();
+		mvc.perform(get("/api/me/address").header("Authorization", "Bearer " + verified))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.email").value("ceo@bigcorp.example"));
 	}
 
 	@Test

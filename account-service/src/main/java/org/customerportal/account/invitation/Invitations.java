@@ -121,18 +121,19 @@ public class Invitations {
 
 	@Transactional
 	Organization accept(UUID invitationId, String token, CurrentUser caller) {
-		User person = users.lockCaller(caller);
 		Invitation invitation = repository.findById(invitationId)
 			.filter(found -> found.opensWith(token))
 			.orElseThrow(() -> new NotFoundException(NOT_FOUND));
 		Instant now = clock.instant();
 		invitation.checkUsable(now);
+		// before registering the caller, whose first call this may be: registering needs a verified address
 		if (!caller.emailVerified()) {
 			throw new ForbiddenException(EMAIL_NOT_VERIFIED);
 		}
 		if (!invitation.isAddressedTo(caller.email())) {
 			throw new ForbiddenException(WRONG_EMAIL);
 		}
+		User person = users.lockCaller(caller);
 		Organization organization = organizations.join(invitation.organizationId(), person);
 		invitation.accept(person.id(), now);
 		repository.save(invitation);

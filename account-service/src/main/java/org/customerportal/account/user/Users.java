@@ -24,8 +24,6 @@ public class Users {
 
 	static final String REMOVED = "This account has been removed. Contact support if you think this is a mistake.";
 
-	static final String NO_EMAIL = "Your sign-in carries no e-mail address. Add one to your profile and sign in again.";
-
 	private final UserRepository repository;
 
 	private final Clock clock;
@@ -87,10 +85,8 @@ public class Users {
 	}
 
 	private User register(CurrentUser caller) {
-		String email = caller.email() == null ? "" : caller.email().strip();
-		if (email.isEmpty()) {
-			throw new ForbiddenException(NO_EMAIL);
-		}
+		// an unverified address could be anyone's: mails and contact lists would reach its owner
+		String email = caller.verifiedEmail();
 		String name = caller.name() == null || caller.name().isBlank() ? email : caller.name().strip();
 		repository.insertIfAbsent(caller.subject(), email, name, clock.instant());
 		return repository.findById(caller.subject()).orElseThrow();

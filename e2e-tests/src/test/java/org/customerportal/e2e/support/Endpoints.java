@@ -24,7 +24,15 @@ public final class Endpoints {
 
 	public static final String CLI_CLIENT_SECRET = "portal-cli-local-secret";
 
-	/** The demo support user of the realm (local-only password). */
+	/** account-service's own client (a service account for Keycloak's admin API; local-only secret). */
+	public static final String ACCOUNT_SERVICE_CLIENT_ID = "account-service";
+
+	public static final String ACCOUNT_SERVICE_CLIENT_SECRET = "account-service-local-secret";
+
+	/** account-service itself, past the gateway: every service checks the token again. */
+	public static final URI ACCOUNT_SERVICE = URI.create("http://localhost:8081");
+
+		/** The demo support user of the realm (local-only password). */
 	public static final String SUPPORT_USERNAME = "sam";
 
 	public static final String SUPPORT_PASSWORD = "sam-local";

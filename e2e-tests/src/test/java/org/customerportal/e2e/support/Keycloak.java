@@ -33,8 +33,13 @@ public final class Keycloak {
 	}
 
 	public static Reply passwordGrant(String username, String password) {
-		return Http.postForm(TOKEN, Map.of("grant_type", "password", "client_id", Endpoints.CLI_CLIENT_ID,
-				"client_secret", Endpoints.CLI_CLIENT_SECRET, "username", username, "password", password));
+		return token(Map.of("grant_type", "password", "client_id", Endpoints.CLI_CLIENT_ID, "client_secret",
+				Endpoints.CLI_CLIENT_SECRET, "username", username, "password", password));
+	}
+
+	/** Any request to the realm's token endpoint, e.g. for another client or grant. */
+	public static Reply token(Map<String, String> form) {
+		return Http.postForm(TOKEN, form);
 	}
 
 	/** The realm's demo support user. */

@@ -18,6 +18,11 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -33,7 +38,8 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may pass: a valid Keycloak access token on every route except the public ones of the API
+ * Who may pass: a valid Keycloak access token (for the {@code portal-api} audience, about a person:
+ * see {@link #accessTokenValidator}) on every route except the public ones of the API
  * contract (licence validation and public key, unsubscribe), health probes, metrics and the API
  * documentation. The services check the token again and decide what the caller may see.
  * <p>
@@ -43,7 +49,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties({ CorsProperties.class, TokenCacheProperties.class })
+@EnableConfigurationProperties({ CorsProperties.class, TokenCacheProperties.class, AccessTokenProperties.class })
 class SecurityConfiguration {
 
 	@Bean
@@ -71,6 +77,20 @@ class SecurityConfiguration {
 				.accessDeniedHandler(refusals))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			.build();
+	}
+
+	/**
+	 * Besides signature, issuer and expiry (Boot's decoder adds this bean to its checks): an access
+	 * token (Keycloak's {@code typ} claim {@code Bearer}, where ID tokens say {@code ID}), meant for the
+	 * portal's API (the audience) and about a person (a subject). The services check the same; the
+	 * gateway cannot use the platform's servlet code, hence this second, small copy.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> accessTokenValidator(AccessTokenProperties properties) {
+		String audience = properties.audience();
+		return new DelegatingOAuth2TokenValidator<>(new JwtClaimValidator<String>("typ", "Bearer"::equals),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
+				new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
 	}
 
 	/**

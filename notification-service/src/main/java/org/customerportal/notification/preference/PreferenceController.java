@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.customerportal.notification.preference.MailPreferences.Preferences;
-import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.security.CurrentUser;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,11 +51,8 @@ class PreferenceController {
 	}
 
 	private static String addressOf(CurrentUser caller) {
-		if (caller.email() == null || caller.email().isBlank()) {
-			throw new BusinessRuleException(
-					"Your account has no e-mail address, so there are no mail preferences to show or change.");
-		}
-		return caller.email();
+		// preferences belong to an address: only its verified owner may read or change them
+		return caller.verifiedEmail();
 	}
 
 }

@@ -18,6 +18,8 @@ import org.customerportal.notification.IntegrationTestSupport;
 import org.customerportal.notification.TestEvents;
 import org.customerportal.notification.TestEvents.Contact;
 import org.customerportal.notification.TestEvents.Published;
+import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -163,6 +165,26 @@ class UnsubscribeIntegrationTest extends IntegrationTestSupport {
 		mvc.perform(get("/api/notifications/preferences").header("Authorization", auth))
 			.andExpect(jsonPath("$.newsletter").value(true));
 		mvc.perform(get("/api/notifications/preferences")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void anUnverifiedAddressNeitherReadsNorChangesItsPreferences() throws Exception {
+		Contact dave = Contact.random("dave");
+		String auth = customerToken(dave.userId(), dave.email());
+		String unverified = "Bearer " + TestTokens.get().token().subject(UUID.randomUUID().toString())
+			.email(dave.email()).emailVerified(false).sign();
+
+		mvc.perform(put("/api/notifications/preferences").header("Authorization", unverified)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"renewalReminders\":false,\"newsletter\":true}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(CurrentUser.EMAIL_NOT_VERIFIED));
+		mvc.perform(get("/api/notifications/preferences").header("Authorization", unverified))
+			.andExpect(status().isForbidden());
+
+		mvc.perform(get("/api/notifications/preferences").header("Authorization", auth))
+			.andExpect(jsonPath("$.renewalReminders").value(true))
+			.andExpect(jsonPath("$.newsletter").value(false));
 	}
 
 	@Test

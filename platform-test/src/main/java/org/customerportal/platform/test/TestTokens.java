@@ -25,11 +25,17 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Signs access tokens shaped like Keycloak's with a key published on a local JWKS endpoint, so a
- * service under test validates them through its real resource-server path.
+ * service under test validates them through its real resource-server path. By default a token is an
+ * access token ({@code typ} {@code Bearer}) for the {@value #AUDIENCE} audience with a subject, as the
+ * services require; the builder also makes the ones they refuse (an ID token, another audience, no
+ * subject).
  */
 public final class TestTokens {
 
 	public static final String REALM_PATH = "/realms/portal";
+
+	/** The audience the gateway and the services require by default. */
+	public static final String AUDIENCE = "portal-api";
 
 	private static volatile TestTokens instance;
 
@@ -110,6 +116,10 @@ public final class TestTokens {
 
 		private String subject = UUID.randomUUID().toString();
 
+		private List<String> audience = List.of(AUDIENCE, "account");
+
+		private String type = "Bearer";
+
 		private String email;
 
 		private boolean emailVerified = true;
@@ -126,6 +136,24 @@ public final class TestTokens {
 
 		public Builder subject(String subject) {
 			this.subject = subject;
+			return this;
+		}
+
+		/** Keycloak's audience claim; none at all when empty. */
+		public Builder audience(String... audience) {
+			this.audience = List.of(audience);
+			return this;
+		}
+
+		/** An ID token, as Keycloak shapes it: {@code typ} {@code ID}, meant for the client that asked. */
+		public Builder idToken() {
+			this.type = "ID";
+			return audience("portal-cli");
+		}
+
+		/** A token without a subject, like the ones Keycloak gives some clients (e.g. {@code admin-cli}). */
+		public Builder withoutSubject() {
+			this.subject = null;
 			return this;
 		}
 
@@ -166,8 +194,9 @@ public final class TestTokens {
 		}
 
 		public String sign() {
-			String mail = email != null ? email : subject + "@example.com";
+			String mail = email != null ? email : (subject != null ? subject : "nobody") + "@example.com";
 			JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
+				.audience(audience.isEmpty() ? null : audience)
 				.issuer(tokenIssuer)
 				.issueTime(Date.from(expiresAt.minus(Duration.ofHours(1))))
 				.expirationTime(Date.from(expiresAt))
@@ -177,7 +206,7 @@ public final class TestTokens {
 				.claim("name", name != null ? name : mail.substring(0, mail.indexOf('@')))
 				.claim("preferred_username", mail)
 				.claim("realm_access", Map.of("roles", roles))
-				.claim("typ", "Bearer")
+				.claim("typ", type)
 				.build();
 			RSAKey signing = wrongKey ? strangerKey : key;
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signing.getKeyID()).build(),

@@ -39,13 +39,17 @@ public final class CurrentUsers {
 		return Optional.empty();
 	}
 
+	/**
+	 * The caller a token describes. Its {@code email} claim counts only when Keycloak says the person
+	 * verified it ({@code email_verified}): anyone can sign up with someone else's address.
+	 */
 	public static CurrentUser from(Jwt jwt) {
-		Boolean verified = jwt.getClaimAsBoolean("email_verified");
+		boolean verified = Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified"));
 		String name = jwt.getClaimAsString("name");
 		if (name == null) {
 			name = jwt.getClaimAsString("preferred_username");
 		}
-		return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("email"), Boolean.TRUE.equals(verified), name,
+		return new CurrentUser(jwt.getSubject(), verified ? jwt.getClaimAsString("email") : null, verified, name,
 				realmRoles(jwt));
 	}
 

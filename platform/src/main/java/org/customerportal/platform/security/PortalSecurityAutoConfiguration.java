@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service is an OAuth2 resource server for the Keycloak realm: it validates the token itself
- * (issuer and keys from {@code spring.security.oauth2.resourceserver.jwt.*}), maps realm roles to
+ * (issuer and keys from {@code spring.security.oauth2.resourceserver.jwt.*}; only access tokens for the
+ * {@code portal-api} audience, see {@link AccessTokens}), maps realm roles to
  * {@code ROLE_…} authorities and lets only the health probes and declared public paths through
  * without one.
  */
@@ -37,6 +39,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(PortalSecurityProperties.class)
 @EnableMethodSecurity
 public class PortalSecurityAutoConfiguration {
+
+	/** Boot's token decoder adds this to its checks of signature, issuer and expiry. */
+	@Bean
+	OAuth2TokenValidator<Jwt> portalAccessTokenValidator(PortalSecurityProperties properties) {
+		return AccessTokens.validator(properties.audience());
+	}
 
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(ProblemWriter writer) {

@@ -116,6 +116,11 @@ class WidgetController {
 		return user;
 	}
 
+	@GetMapping("/api/me/address")
+	Map<String, String> address(CurrentUser user) {
+		return Map.of("email", user.verifiedEmail());
+	}
+
 	@GetMapping("/api/support-only")
 	@PreAuthorize("hasRole('support')")
 	Map<String, String> supportOnly() {
