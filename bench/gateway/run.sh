@@ -21,9 +21,10 @@
 # Settings (environment):
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_DURATION=30s BENCH_WARMUP=60s BENCH_ROUNDS=3
 #   BENCH_ORDERS=200 BENCH_USER=alice BENCH_PASSWORD=alice-local (LOCAL-ONLY demo login)
-#   BENCH_GATEWAY_URL= BENCH_GATEWAY_PORT=18080 BENCH_GATEWAY_HEAP=-Xmx256m
+#   BENCH_GATEWAY_URL= BENCH_GATEWAY_PORT=18080 BENCH_GATEWAY_MANAGEMENT_PORT=19080 BENCH_GATEWAY_HEAP=-Xmx256m
 #   BENCH_GATEWAY_IO_THREADS=1 (as the local run's gateway; empty: the gateway's default, one per core)
 #   KEYCLOAK_URL=http://localhost:8180 LICENSE_SERVICE_URL=http://localhost:8083
+#   LICENSE_SERVICE_HEALTH_URL=http://localhost:9083 (its management port)
 #
 # Load, gateway and services share this machine's cores: the figures compare one another, they
 # are not a capacity statement. Traffic goes to localhost only.
@@ -39,11 +40,14 @@ WARMUP=${BENCH_WARMUP:-60s}
 ROUNDS=${BENCH_ROUNDS:-3}
 ORDERS=${BENCH_ORDERS:-200}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080}
+GATEWAY_MANAGEMENT_PORT=${BENCH_GATEWAY_MANAGEMENT_PORT:-19080}
 GATEWAY_HEAP=${BENCH_GATEWAY_HEAP:--Xmx256m}
 GATEWAY_IO_THREADS_BENCH=${BENCH_GATEWAY_IO_THREADS-${LOCAL_RUN_GATEWAY_IO_THREADS-1}}
 KEYCLOAK_URL=${KEYCLOAK_URL:-http://localhost:8180}
 LICENSE_SERVICE_URL=${LICENSE_SERVICE_URL:-http://localhost:8083}
 SERVICE_URLS=(http://localhost:8081 http://localhost:8082 "$LICENSE_SERVICE_URL" http://localhost:8084)
+# their probes (the local run's management ports)
+SERVICE_HEALTH_URLS=(http://localhost:9081 http://localhost:9082 "${LICENSE_SERVICE_HEALTH_URL:-http://localhost:9083}" http://localhost:9084)
 GATEWAY_JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gateway-bench.XXXXXX")
@@ -86,7 +90,7 @@ fi
 say "checking the local run (./local-run up)"
 [[ $(status_of "$KEYCLOAK_URL/realms/portal/.well-known/openid-configuration") == 200 ]] \
   || die "Keycloak is not answering at $KEYCLOAK_URL: start the suite with ./local-run up"
-for url in "${SERVICE_URLS[@]}"; do
+for url in "${SERVICE_HEALTH_URLS[@]}"; do
   [[ $(status_of "$url/actuator/health/readiness") == 200 ]] || die "no ready service at $url: start the suite with ./local-run up"
 done
 
@@ -96,10 +100,11 @@ if [[ -n ${BENCH_GATEWAY_URL:-} ]]; then
   say "measuring the running gateway at $GATEWAY_URL (its rate limits apply)"
 else
   [[ -f $GATEWAY_JAR ]] || die "no gateway jar: build it with ./mvnw -B -q -pl gateway -am package -DskipTests"
-  [[ $(status_of "http://localhost:$GATEWAY_PORT/actuator/health") == 000 ]] || die "port $GATEWAY_PORT is taken (set BENCH_GATEWAY_PORT)"
+  [[ $(status_of "http://localhost:$GATEWAY_PORT/") == 000 ]] || die "port $GATEWAY_PORT is taken (set BENCH_GATEWAY_PORT)"
+  [[ $(status_of "http://localhost:$GATEWAY_MANAGEMENT_PORT/") == 000 ]] || die "port $GATEWAY_MANAGEMENT_PORT is taken (set BENCH_GATEWAY_MANAGEMENT_PORT)"
   say "starting a gateway for the benchmark on port $GATEWAY_PORT ($GATEWAY_HEAP, event-loop threads: ${GATEWAY_IO_THREADS_BENCH:-one per core})"
   # shellcheck disable=SC2086
-  env SERVER_PORT="$GATEWAY_PORT" \
+  env SERVER_PORT="$GATEWAY_PORT" MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT" \
     ACCOUNT_SERVICE_URL="${SERVICE_URLS[0]}" ORDER_SERVICE_URL="${SERVICE_URLS[1]}" \
     LICENSE_SERVICE_URL="${SERVICE_URLS[2]}" NOTIFICATION_SERVICE_URL="${SERVICE_URLS[3]}" \
     KEYCLOAK_ISSUER_URI="$KEYCLOAK_URL/realms/portal" \
@@ -108,7 +113,7 @@ else
     "$JAVA" $GATEWAY_HEAP -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   GATEWAY_URL="http://localhost:$GATEWAY_PORT"
-  await_ready "$GATEWAY_URL/actuator/health/readiness" 180 || { tail -30 "$WORK/gateway.log" >&2; die "the benchmark gateway did not start"; }
+  await_ready "http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness" 180 || { tail -30 "$WORK/gateway.log" >&2; die "the benchmark gateway did not start"; }
 fi
 
 client() { GATEWAY_URL=$GATEWAY_URL KEYCLOAK_URL=$KEYCLOAK_URL "$JAVA" "$HERE/PortalClient.java" "$@"; }

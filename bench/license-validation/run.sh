@@ -32,6 +32,7 @@ CONNECTIONS="4 8 16"
 THREADS=2
 SWEEP=90
 SERVICE_PORT=${BENCH_SERVICE_PORT:-18083}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19083}
 OWN_PG_PORT=${BENCH_PG_PORT:-25432}
 HEAP=${BENCH_SERVICE_HEAP:--Xms512m -Xmx512m}
 
@@ -139,8 +140,10 @@ PSQL=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -v ON_ERROR_S
 
 # ---- the service --------------------------------------------------------------------------------------
 port_open "$SERVICE_PORT" && die "port $SERVICE_PORT is taken: set BENCH_SERVICE_PORT"
+port_open "$MANAGEMENT_PORT" && die "port $MANAGEMENT_PORT is taken: set BENCH_MANAGEMENT_PORT"
 say "Starting license-service on port $SERVICE_PORT ($HEAP)"
-SERVER_PORT=$SERVICE_PORT \
+# the local profile: the key pair committed for development signs the benchmark's certificates
+SERVER_PORT=$SERVICE_PORT MANAGEMENT_PORT=$MANAGEMENT_PORT SPRING_PROFILES_ACTIVE=local \
 DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" DB_USERNAME=$DB_USER DB_PASSWORD=$DB_PASSWORD \
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${BENCH_KAFKA_PORT:-9092} \
 SPRING_KAFKA_LISTENER_AUTO_STARTUP=false SPRING_KAFKA_ADMIN_AUTO_CREATE=false \
@@ -148,7 +151,7 @@ LICENSE_EXPIRY_INTERVAL=1h \
   java $HEAP -XX:+ExitOnOutOfMemoryError -jar "$JAR" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for i in $(seq 1 240); do
-  if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness") == 200 ]]; then break; fi
+  if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness") == 200 ]]; then break; fi
   kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/service.log"; die "license-service exited"; }
   (( i == 240 )) && { tail -40 "$WORK/service.log"; die "license-service was not ready within 120 s"; }
   sleep 0.5

@@ -97,10 +97,8 @@ gateway account-service order-service license-service notification-service porta
 - name: KEYCLOAK_JWK_SET_URI
   value: {{ $g.keycloak.jwkSetUri | default (printf "%s/protocol/openid-connect/certs" (trimSuffix "/" $g.keycloak.issuerUri)) | quote }}
 {{- end }}
-{{- with $svc.managementPort }}
 - name: MANAGEMENT_PORT
-  value: {{ . | quote }}
-{{- end }}
+  value: {{ required "managementPort is required" $svc.managementPort | quote }}
 {{- with $svc.database }}
 - name: DB_URL
   value: {{ required "database.url is required" .url | quote }}
@@ -268,8 +266,6 @@ service. Context: dict "root" $ "name" <service> "svc" <values>.
 {{- $g := $root.Values.global -}}
 {{- $svc := .svc -}}
 {{- $name := include "portal.componentName" . -}}
-{{- /* probes and metrics on their own port where the component has one */ -}}
-{{- $probePort := ternary "management" "http" (not (empty $svc.managementPort)) -}}
 {{- if gt (int $g.preStopSleepSeconds) (sub (int $g.terminationGracePeriodSeconds) 21 | int) -}}
 {{- fail "global.terminationGracePeriodSeconds must exceed global.preStopSleepSeconds + 20 s of graceful shutdown" -}}
 {{- end }}
@@ -313,12 +309,11 @@ spec:
       port: {{ $svc.port }}
       targetPort: http
       protocol: TCP
-    {{- with $svc.managementPort }}
+    # probes and metrics, never on the API's port
     - name: management
-      port: {{ . }}
+      port: {{ $svc.managementPort }}
       targetPort: management
       protocol: TCP
-    {{- end }}
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -399,19 +394,17 @@ spec:
             - name: http
               containerPort: {{ $svc.port }}
               protocol: TCP
-            {{- with $svc.managementPort }}
             - name: management
-              containerPort: {{ . }}
+              containerPort: {{ $svc.managementPort }}
               protocol: TCP
-            {{- end }}
           env:
             {{- include "portal.env" . | nindent 12 }}
           startupProbe:
-            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.startup "port" $probePort) | nindent 12 }}
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.startup "port" "management") | nindent 12 }}
           livenessProbe:
-            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.liveness "port" $probePort) | nindent 12 }}
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/liveness" "p" $g.probes.liveness "port" "management") | nindent 12 }}
           readinessProbe:
-            {{- include "portal.httpProbe" (dict "path" "/actuator/health/readiness" "p" $g.probes.readiness "port" $probePort) | nindent 12 }}
+            {{- include "portal.httpProbe" (dict "path" "/actuator/health/readiness" "p" $g.probes.readiness "port" "management") | nindent 12 }}
           lifecycle:
             preStop:
               exec:

@@ -3,9 +3,13 @@ package org.customerportal.account;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.customerportal.platform.test.Actuator;
 import org.customerportal.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
@@ -21,6 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * verified address they were sent to, while they are valid.
  */
 class AccountSecurityIntegrationTest extends AccountIntegrationTestSupport {
+
+	@LocalManagementPort
+	int managementPort;
 
 	static final String NOT_FOUND = "There is no organization with this id, or you are not a member of it.";
 
@@ -206,7 +213,15 @@ class AccountSecurityIntegrationTest extends AccountIntegrationTestSupport {
 		mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());
 		String forged = TestTokens.get().token().subject(UUID.randomUUID().toString()).signedWithUnknownKey().sign();
 		mvc.perform(get("/api/me").header("Authorization", "Bearer " + forged)).andExpect(status().isUnauthorized());
-		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+	}
+
+	@Test
+	void probesAndMetricsAnswerOnTheManagementPortOnly() throws Exception {
+		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isNotFound());
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().isNotFound());
+
+		assertThat(Actuator.get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(Actuator.get(managementPort, "/actuator/prometheus").body()).contains("http_server_requests_seconds");
 	}
 
 }

@@ -56,11 +56,11 @@ class ChartOptionsTest {
 			assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
 			List<NetworkPolicyIngressRule> rules = policy.getSpec().getIngress();
 			assertThat(rules).as("%s: from the gateway, and from the metrics scraper", service).hasSize(2);
-			assertThat(rules).allSatisfy(rule -> {
-				assertThat(rule.getFrom()).as("no rule of %s is open to every source", service).isNotEmpty();
-				assertThat(rule.getPorts()).singleElement()
-					.satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http"));
-			});
+			assertThat(rules).allSatisfy(rule -> assertThat(rule.getFrom())
+				.as("no rule of %s is open to every source", service).isNotEmpty());
+			assertThat(rules).as("the API from the gateway, metrics on the management port")
+				.extracting(rule -> rule.getPorts().get(0).getPort().getStrVal())
+				.containsExactly("http", "management");
 			NetworkPolicyPeer fromGateway = rules.get(0).getFrom().get(0);
 			assertThat(fromGateway.getNamespaceSelector()).isNull();
 			assertThat(RenderedChart.selects(fromGateway.getPodSelector().getMatchLabels(), gatewayPods)).isTrue();
@@ -235,26 +235,18 @@ class ChartOptionsTest {
 		RenderedChart chart = RenderedChart.production();
 		ServiceMonitor monitor = chart.get(ServiceMonitor.class, "portal-customer-portal");
 		assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+		// every component serves its metrics on its management port, never on the public one
 		assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
-			assertThat(endpoint.getPort()).isEqualTo("http");
+			assertThat(endpoint.getPort()).isEqualTo("management");
 			assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
 			assertThat(endpoint.getInterval()).isEqualTo("15s");
 		});
-		// the web portal serves its metrics on its management port, never on the public one
-		ServiceMonitor portal = chart.get(ServiceMonitor.class, objectName(RenderedChart.PORTAL));
-		assertThat(portal.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
-		assertThat(portal.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
-			assertThat(endpoint.getPort()).isEqualTo("management");
-			assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
-		});
-		assertThat(chart.all(ServiceMonitor.class)).hasSize(2);
+		assertThat(chart.all(ServiceMonitor.class)).hasSize(1);
 		for (io.fabric8.kubernetes.api.model.Service service : chart.all(io.fabric8.kubernetes.api.model.Service.class)) {
-			boolean isPortal = service.getMetadata().getName().equals(objectName(RenderedChart.PORTAL));
-			assertThat(chart.all(ServiceMonitor.class))
-				.as("ServiceMonitors selecting Service %s", service.getMetadata().getName())
-				.filteredOn(m -> selects(m.getSpec().getSelector(), service.getMetadata().getLabels()))
-				.singleElement()
-				.isSameAs(isPortal ? portal : monitor);
+			assertThat(selects(monitor.getSpec().getSelector(), service.getMetadata().getLabels()))
+				.as("the ServiceMonitor selects Service %s", service.getMetadata().getName())
+				.isTrue();
+			assertThat(service.getSpec().getPorts()).extracting(p -> p.getName()).contains("management");
 		}
 	}
 

@@ -47,8 +47,12 @@ class ChartRenderingTest {
 	static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "account-service", 8081, "order-service", 8082,
 			"license-service", 8083, "notification-service", 8084, RenderedChart.PORTAL, 8090);
 
-	/** The web portal's management port: probes and metrics, never the public port. */
-	static final int PORTAL_MANAGEMENT_PORT = 9090;
+	/** Management ports: probes and metrics, never on the public port. */
+	static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("gateway", 9080, "account-service", 9081,
+			"order-service", 9082, "license-service", 9083, "notification-service", 9084, RenderedChart.PORTAL, 9090);
+
+	/** The web portal's management port. */
+	static final int PORTAL_MANAGEMENT_PORT = MANAGEMENT_PORTS.get(RenderedChart.PORTAL);
 
 	private static final Pattern SECRET_ENV = Pattern.compile(".*(PASSWORD|SECRET|_KEY)$");
 
@@ -79,13 +83,15 @@ class ChartRenderingTest {
 			assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
 				.isEqualTo(account.getMetadata().getName());
 			assertThat(account.getAutomountServiceAccountToken()).isFalse();
-			assertThat(svc.getSpec().getPorts()).singleElement().satisfies(port -> {
-				assertThat(port.getName()).isEqualTo("http");
-				assertThat(port.getPort()).isEqualTo(PORTS.get(service));
-				assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
-			});
+			// the API on one port, probes and metrics on the management port
+			assertThat(svc.getSpec().getPorts()).extracting(p -> p.getName(), p -> p.getPort(), p -> p.getTargetPort().getStrVal())
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("http", PORTS.get(service), "http"),
+						org.assertj.core.groups.Tuple.tuple("management", MANAGEMENT_PORTS.get(service), "management"));
 			assertThat(container(deployment).getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("http", PORTS.get(service)));
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("http", PORTS.get(service)),
+						org.assertj.core.groups.Tuple.tuple("management", MANAGEMENT_PORTS.get(service)));
+			assertThat(env(deployment).get("MANAGEMENT_PORT").getValue())
+				.isEqualTo(String.valueOf(MANAGEMENT_PORTS.get(service)));
 		}
 		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.COMPONENTS.size());
 	}
@@ -116,8 +122,8 @@ class ChartRenderingTest {
 	void everyPodIsProbedOnTheActuatorHealthGroups(String values) {
 		for (Deployment deployment : RenderedChart.named(values).all(Deployment.class)) {
 			Container container = container(deployment);
-			// the web portal answers probes on its management port only, never on its public one
-			String port = deployment.getMetadata().getName().equals(objectName(RenderedChart.PORTAL)) ? "management" : "http";
+			// probes on the management port only, never on the public one
+			String port = "management";
 
 			assertHttpProbe(container.getStartupProbe(), "/actuator/health/liveness", port);
 			assertHttpProbe(container.getLivenessProbe(), "/actuator/health/liveness", port);

@@ -84,10 +84,12 @@ class ComposeFileTest {
 		else {
 			assertThat(dependsOn.keySet()).contains("postgres", "kafka", "keycloak");
 		}
-		// the health check asks the readiness group on the service's own port
+		// the health check asks the readiness group on the management port, never the API's
 		String check = String.join(" ", (List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test"));
 		assertThat(check).contains("/actuator/health/readiness")
-			.contains("/" + ChartRenderingTest.PORTS.get(service) + " ");
+			.contains("/" + ChartRenderingTest.MANAGEMENT_PORTS.get(service) + " ");
+		assertThat(environment(service)).containsEntry("MANAGEMENT_PORT",
+				String.valueOf(ChartRenderingTest.MANAGEMENT_PORTS.get(service)));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.customerportal.deploy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -87,12 +88,14 @@ class ContainerImageTest {
 	@ValueSource(strings = { "gateway", "account-service", "order-service", "license-service", "notification-service" })
 	void everyServiceImageExposesThePortTheChartProbes(String service) {
 		Element jib = jibInService(service);
-		String port = Poms.text(jib, "configuration", "container", "ports", "port");
+		List<String> ports = Poms.texts(Poms.child(jib, "configuration", "container"), "ports", "port");
 		Container container = container(RenderedChart.defaults().deployment(service));
 
 		assertThat(Poms.text(jib, "version")).as("the version comes from the parent").isNull();
-		assertThat(port).isEqualTo(String.valueOf(ChartRenderingTest.PORTS.get(service)));
-		assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(Integer.parseInt(port));
+		assertThat(ports).containsExactly(String.valueOf(ChartRenderingTest.PORTS.get(service)),
+				String.valueOf(ChartRenderingTest.MANAGEMENT_PORTS.get(service)));
+		assertThat(container.getPorts()).extracting(p -> String.valueOf(p.getContainerPort()))
+			.containsExactlyElementsOf(ports);
 	}
 
 	@ParameterizedTest

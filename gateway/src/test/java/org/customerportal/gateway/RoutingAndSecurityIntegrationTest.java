@@ -3,9 +3,11 @@ package org.customerportal.gateway;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.customerportal.platform.test.Actuator;
 import org.customerportal.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,18 +131,29 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
-	void healthProbesAndMetricsNeedNoToken() {
-		HttpResponse<String> liveness = get("/actuator/health/liveness", null);
+	void healthProbesAndMetricsAnswerOnTheManagementPortWithoutAToken() {
+		HttpResponse<String> liveness = Actuator.get(managementPort, "/actuator/health/liveness");
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		assertThat(json(liveness).get("status").asString()).isEqualTo("UP");
-		assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+		assertThat(Actuator.get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
 		assertThat(get("/api/products", freshToken()).statusCode()).isEqualTo(200);
-		HttpResponse<String> metrics = get("/actuator/prometheus", null);
+		HttpResponse<String> metrics = Actuator.get(managementPort, "/actuator/prometheus");
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		// per route and per circuit breaker, for dashboards and alerts
 		assertThat(metrics.body()).containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"order\"")
 			.contains("resilience4j_circuitbreaker_state{", "name=\"order\"");
+	}
+
+	@Test
+	void theApiPortServesNoActuatorEndpoint() {
+		for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
+				"/actuator/info", "/actuator/env")) {
+			HttpResponse<String> response = get(path, null);
+			assertThat(response.statusCode()).as(path).isIn(401, 404);
+			assertThat(response.body()).as(path).doesNotContain("jvm_", "\"UP\"");
+		}
+		assertThat(get("/actuator/prometheus", freshToken()).statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.customerportal.license.expiry.ExpiryJobAccess;
+import org.customerportal.platform.test.Actuator;
 import org.customerportal.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +26,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * What installed products ask at run time, without a token, and the expiry job that ends licences.
  */
 class ValidationIntegrationTest extends LicenseIntegrationTest {
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	ExpiryJobAccess expiry;
@@ -73,7 +78,7 @@ class ValidationIntegrationTest extends LicenseIntegrationTest {
 		assertThat(missingKey.path("traceId").asString()).as("an id to quote to support").matches("[0-9a-f]{32}");
 
 		// operators see the answers counted by code
-		String metrics = call(get("/actuator/prometheus"), null).getResponse().getContentAsString();
+		String metrics = Actuator.get(managementPort, "/actuator/prometheus").body();
 		assertThat(metrics).containsPattern("license_validations_seconds_count\\{code=\"NOT_FOUND\"[^}]*} [1-9]")
 			.containsPattern("license_validations_seconds_count\\{code=\"QUOTA_EXCEEDED\"[^}]*} [1-9]");
 	}

@@ -10,6 +10,9 @@ public final class Endpoints {
 
 	public static final URI GATEWAY = URI.create("http://localhost:8080");
 
+	/** The gateway's probes and metrics: its management port, never the API's. */
+	public static final URI GATEWAY_MANAGEMENT = URI.create("http://localhost:9080");
+
 	/** The web portal; another one (e.g. started from an IDE on another port) through E2E_PORTAL_URL. */
 	public static final URI PORTAL = URI.create(env("E2E_PORTAL_URL", "http://localhost:8090"));
 

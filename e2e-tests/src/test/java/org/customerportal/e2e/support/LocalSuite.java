@@ -119,7 +119,7 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 		private void startOrReuse() {
 			Path root = Path.of(System.getProperty("e2e.repository-root", "..")).toAbsolutePath().normalize();
 			boolean reuse = Boolean.parseBoolean(Endpoints.env("E2E_REUSE_RUNNING", "false"));
-			boolean gatewayUp = Http.answers200(URI.create(Endpoints.GATEWAY + "/actuator/health/readiness"));
+			boolean gatewayUp = Http.answers200(URI.create(Endpoints.GATEWAY_MANAGEMENT + "/actuator/health/readiness"));
 			Map<String, String> environment = new LinkedHashMap<>(SERVICE_ENVIRONMENT);
 			// A faster start for the services (C1 only); their throughput does not matter here.
 			environment.put("LOCAL_RUN_SERVICE_JAVA_OPTS",

@@ -113,7 +113,8 @@ class SecurityConfiguration {
 					"/api/payments/simulated/{paymentId}")
 			.allow(HttpMethod.GET, "/api/licenses/public-key", "/api/unsubscribe", "/api/payments/simulated/{paymentId}")
 			.allow(HttpMethod.HEAD, "/api/unsubscribe")
-			// probes and metrics (the ingress should expose only /api, /v3/api-docs and Swagger UI)
+			// probes and metrics, served on the management port only (this chain guards it too); the API
+			// port has no such endpoint and answers 404
 			.allow(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			// one Swagger UI for all services
 			.allow(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs",

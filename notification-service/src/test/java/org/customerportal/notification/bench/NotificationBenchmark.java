@@ -51,7 +51,9 @@ public final class NotificationBenchmark {
 		String[] settings = { "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--spring.mail.username=",
-				"--spring.mail.password=", "--server.port=0",
+				"--spring.mail.password=", "--server.port=0", "--management.server.port=0",
+				// the unsubscribe key committed for development signs the benchmark's links
+				"--spring.profiles.active=test",
 				// no broker needed: the read model is seeded directly, nothing is published
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9", "--spring.kafka.listener.auto-startup=false",
 				"--spring.kafka.admin.auto-create=false", "--portal.events.resubmit-interval=1h",

@@ -14,6 +14,7 @@ import org.customerportal.portal.web.People;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Import({ PortalApi.class, ApiCallsConfiguration.class, People.class, Formats.class, SecurityConfiguration.class, Api.Configuration.class })
 @EnableConfigurationProperties(PortalProperties.class)
+@ActiveProfiles("test")
 @TestPropertySource(properties = {
 		"spring.security.oauth2.client.registration.keycloak.client-id=portal-web-server",
 		"spring.security.oauth2.client.registration.keycloak.client-secret=test",

@@ -1,0 +1,18 @@
+package org.customerportal.portal;
+
+import java.util.Map;
+
+import org.customerportal.platform.test.DevelopmentValues;
+import org.junit.jupiter.api.Test;
+
+/** Production never starts with what this repository commits for a developer's machine. */
+class DevelopmentValuesTest {
+
+	private static final Map<String, String> OWN_VALUES = Map.of("DB_PASSWORD", "portal-password", "PORTAL_CLIENT_SECRET", "own-client-secret");
+
+	@Test
+	void theCommittedValuesAreRefusedWithoutADevelopmentProfile() {
+		DevelopmentValues.assertRefusedOutsideDevelopment(PortalApplication.class, OWN_VALUES);
+	}
+
+}
