@@ -19,7 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
  * trusted proxy should have written one is not believed either: the request is then counted against the
  * proxy that forwarded it.
  */
-public final class ClientAddresses {
+final class ClientAddresses {
 
 	static final String ATTRIBUTE = ClientAddresses.class.getName() + ".client";
 
@@ -32,7 +32,7 @@ public final class ClientAddresses {
 	}
 
 	/** The client of this exchange, resolved once per request. */
-	public ClientAddress of(ServerWebExchange exchange) {
+	ClientAddress of(ServerWebExchange exchange) {
 		ClientAddress known = exchange.getAttribute(ATTRIBUTE);
 		if (known == null) {
 			known = resolve(exchange.getRequest().getRemoteAddress(),
@@ -93,7 +93,7 @@ public final class ClientAddresses {
 	 * A client's address. IPv6 clients are limited by their /64 network: one subscriber usually has a
 	 * whole /64 and could otherwise pick a fresh address for every request.
 	 */
-	public record ClientAddress(String address, String rateLimitKey) {
+	record ClientAddress(String address, String rateLimitKey) {
 
 		static final ClientAddress UNKNOWN = new ClientAddress("unknown", "unknown");
 
