@@ -1,5 +1,7 @@
 package org.customerportal.gateway.ratelimit;
 
+import java.time.Duration;
+
 import org.customerportal.gateway.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,9 @@ class RateLimitConfiguration {
 
 	private static final long MAX_KEYS = 100_000;
 
+	/** How long a replica counts on its own after Redis failed, before asking it again. */
+	private static final Duration REDIS_PAUSE_AFTER_FAILURE = Duration.ofSeconds(5);
+
 	@Bean
 	ClientAddresses clientAddresses(RateLimitProperties properties) {
 		return new ClientAddresses(properties.trustedProxies());
@@ -47,7 +52,8 @@ class RateLimitConfiguration {
 		if (!redisConfigured || factory == null) {
 			return local;
 		}
-		return new SharedRateLimiter(new ReactiveStringRedisTemplate(factory), RateLimitPolicies.of(properties), local);
+		return new SharedRateLimiter(new ReactiveStringRedisTemplate(factory), RateLimitPolicies.of(properties), local,
+				REDIS_PAUSE_AFTER_FAILURE);
 	}
 
 	@Bean

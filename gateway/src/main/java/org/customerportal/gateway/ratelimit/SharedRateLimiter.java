@@ -3,6 +3,7 @@ package org.customerportal.gateway.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * with skewed clocks agree), with the same policies, keys and 429 answers as the in-memory limiter.
  * <p>
  * While Redis does not answer, each replica counts on its own again (the in-memory limiter) rather
- * than letting everything through; the outage is logged at most once a minute.
+ * than letting everything through; the outage is logged at most once a minute. After a failure Redis is
+ * left alone for {@code pauseAfterFailure}, so that requests do not each wait for a timeout meanwhile.
  */
 class SharedRateLimiter implements RateLimiter<TokenBucketRateLimiter.Config> {
 
@@ -40,13 +42,18 @@ class SharedRateLimiter implements RateLimiter<TokenBucketRateLimiter.Config> {
 
 	private final RateLimiter<TokenBucketRateLimiter.Config> fallback;
 
+	private final Duration pauseAfterFailure;
+
 	private final AtomicLong lastWarning = new AtomicLong();
 
+	private volatile long redisPausedUntil;
+
 	SharedRateLimiter(ReactiveStringRedisTemplate redis, Map<String, TokenBucketRateLimiter.Config> configs,
-			RateLimiter<TokenBucketRateLimiter.Config> fallback) {
+			RateLimiter<TokenBucketRateLimiter.Config> fallback, Duration pauseAfterFailure) {
 		this.redis = redis;
 		this.configs = Map.copyOf(configs);
 		this.fallback = fallback;
+		this.pauseAfterFailure = pauseAfterFailure;
 	}
 
 	@Override
@@ -54,6 +61,9 @@ class SharedRateLimiter implements RateLimiter<TokenBucketRateLimiter.Config> {
 		TokenBucketRateLimiter.Config config = configs.get(policy);
 		if (config == null) {
 			return Mono.error(new IllegalArgumentException("No rate limit for " + policy));
+		}
+		if (System.nanoTime() - redisPausedUntil < 0) {
+			return fallback.isAllowed(policy, key);
 		}
 		ScriptBucket bucket = ScriptBucket.of(config);
 		// braces: both keys of one bucket land on the same Redis Cluster slot; hashed: licence keys are secrets
@@ -68,6 +78,7 @@ class SharedRateLimiter implements RateLimiter<TokenBucketRateLimiter.Config> {
 			})
 			.map(result -> answer(result, bucket))
 			.onErrorResume(ex -> {
+				redisPausedUntil = System.nanoTime() + pauseAfterFailure.toNanos();
 				warn(ex);
 				return fallback.isAllowed(policy, key);
 			});

@@ -18,6 +18,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway replicas' limiters against one real Redis: one budget between them.
@@ -89,6 +90,7 @@ class SharedRateLimiterIntegrationTest {
 	@Test
 	void whileRedisIsDownEachReplicaCountsOnItsOwnThenSharesAgain() {
 		SharedRateLimiter replica = replica();
+		SharedRateLimiter other = replica();
 		redis.stopProcess();
 		try {
 			String key = "KEY-" + UUID.randomUUID();
@@ -104,12 +106,14 @@ class SharedRateLimiterIntegrationTest {
 		finally {
 			redis.startProcess();
 		}
-		String fresh = "KEY-" + UUID.randomUUID();
-		SharedRateLimiter other = replica();
-		for (int i = 0; i < 10; i++) {
-			take(replica, RateLimitPolicies.LICENSE_KEY, fresh);
-		}
-		assertThat(take(other, RateLimitPolicies.LICENSE_KEY, fresh).isAllowed()).isFalse();
+		// once Redis answers again (after the pause), the replicas share their budgets again
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			String fresh = "KEY-" + UUID.randomUUID();
+			for (int i = 0; i < 10; i++) {
+				take(replica, RateLimitPolicies.LICENSE_KEY, fresh);
+			}
+			assertThat(take(other, RateLimitPolicies.LICENSE_KEY, fresh).isAllowed()).isFalse();
+		});
 	}
 
 	private SharedRateLimiter replica() {
@@ -120,7 +124,7 @@ class SharedRateLimiterIntegrationTest {
 		factory.start();
 		connections.add(factory);
 		return new SharedRateLimiter(new ReactiveStringRedisTemplate(factory), POLICIES,
-				new TokenBucketRateLimiter(POLICIES, 1000, System::nanoTime));
+				new TokenBucketRateLimiter(POLICIES, 1000, System::nanoTime), Duration.ofMillis(300));
 	}
 
 	private static Response take(SharedRateLimiter limiter, String policy, String key) {
