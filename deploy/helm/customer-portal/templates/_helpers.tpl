@@ -137,8 +137,24 @@ gateway account-service order-service license-service notification-service porta
 - name: CORS_ALLOWED_ORIGINS
   value: {{ $svc.corsAllowedOrigins | quote }}
 {{- with $svc.trustedProxies }}
+{{- if and $root.Values.networkPolicy.enabled (empty $root.Values.networkPolicy.gateway.from) }}
+{{- fail "services.gateway.trustedProxies needs networkPolicy.gateway.from (your ingress controller's namespace and pods): while any pod may reach the gateway, any pod in a trusted range could name any client address and escape its rate limit" }}
+{{- end }}
 - name: GATEWAY_TRUSTED_PROXIES
-  value: {{ . | quote }}
+  value: {{ join "," . | quote }}
+{{- end }}
+{{- with $svc.redis }}
+{{- if .enabled }}
+- name: SPRING_DATA_REDIS_HOST
+  value: {{ required "services.gateway.redis.host is required when services.gateway.redis.enabled" .host | quote }}
+- name: SPRING_DATA_REDIS_PORT
+  value: {{ .port | default 6379 | toString | quote }}
+- name: SPRING_DATA_REDIS_SSL_ENABLED
+  value: {{ .ssl | default false | toString | quote }}
+{{- if .existingSecret }}
+{{ include "portal.secretEnv" (dict "env" "SPRING_DATA_REDIS_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- end }}
 {{- if eq .name "account-service" }}

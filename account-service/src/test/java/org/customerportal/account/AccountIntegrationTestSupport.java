@@ -37,7 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"portal.account.keycloak.client-id=" + FakeKeycloak.CLIENT_ID,
 		"portal.account.keycloak.client-secret=" + FakeKeycloak.CLIENT_SECRET,
 		"portal.account.keycloak.poll-interval=200ms", "portal.account.keycloak.first-retry=300ms",
-		"portal.account.keycloak.max-retry=1s", "portal.account.keycloak.timeout=2s", "portal.test-clock.enabled=true" })
+		"portal.account.keycloak.max-retry=1s", "portal.account.keycloak.timeout=2s", "portal.test-clock.enabled=true",
+		// a smaller day's allowance than in production, so that tests reach it quickly
+		"portal.account.invitations.daily-limit=12" })
 public abstract class AccountIntegrationTestSupport {
 
 	protected static final String TOPIC = "portal.account.events";

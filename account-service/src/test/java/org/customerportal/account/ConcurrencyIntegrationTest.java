@@ -77,6 +77,29 @@ class ConcurrencyIntegrationTest extends AccountIntegrationTestSupport {
 	}
 
 	@Test
+	void concurrentInvitationsCannotBothTakeTheLastOneOfTheDay(
+			@org.springframework.beans.factory.annotation.Value("${portal.account.invitations.daily-limit}") int dailyLimit)
+			throws Exception {
+		Person alice = person("Alice");
+		UUID acme = createOrganization(alice, "Acme");
+		for (int i = 0; i < dailyLimit - 1; i++) {
+			assertThat(send("POST", "/api/organizations/" + acme + "/invitations", alice,
+					json("email", "earlier-" + i + "@example.com"))).isEqualTo(201);
+		}
+
+		List<Callable<Integer>> calls = new ArrayList<>();
+		for (int i = 0; i < PARALLEL; i++) {
+			String email = "racer-" + i + "@example.com";
+			calls.add(() -> send("POST", "/api/organizations/" + acme + "/invitations", alice, json("email", email)));
+		}
+		List<Integer> statuses = race(calls);
+
+		assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 422);
+		assertThat(jdbc.queryForObject("select count(*) from invitation where organization_id = ?", Integer.class,
+				acme)).isEqualTo(dailyLimit);
+	}
+
+	@Test
 	void concurrentAcceptancesJoinOnce() throws Exception {
 		Person alice = person("Alice");
 		Person bob = person("Bob");

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.customerportal.deploy.RenderedChart.container;
 import static org.customerportal.deploy.RenderedChart.env;
 import static org.customerportal.deploy.RenderedChart.objectName;
@@ -124,6 +125,67 @@ class ChartOptionsTest {
 		NetworkPolicy unrestricted = open.get(NetworkPolicy.class, objectName(RenderedChart.PORTAL));
 		assertThat(unrestricted.getSpec().getPolicyTypes()).containsExactly("Ingress");
 		assertThat(unrestricted.getSpec().getEgress()).isNullOrEmpty();
+	}
+
+	@Test
+	void byDefaultTheGatewayBelievesNoProxyAndCountsInMemory() {
+		Map<String, EnvVar> env = env(RenderedChart.defaults().deployment("gateway"));
+
+		assertThat(env).doesNotContainKeys("GATEWAY_TRUSTED_PROXIES", "SPRING_DATA_REDIS_HOST",
+				"SPRING_DATA_REDIS_PASSWORD");
+	}
+
+	@Test
+	void trustedProxiesComeWithAGatewayOnlyTheIngressControllerReaches() {
+		RenderedChart chart = RenderedChart.with(Map.of("services.gateway.trustedProxies[0]", "10.244.0.0/16",
+				"services.gateway.trustedProxies[1]", "fd00:10:244::/56",
+				"networkPolicy.gateway.from[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name",
+				"ingress-nginx"));
+
+		assertThat(env(chart.deployment("gateway")).get("GATEWAY_TRUSTED_PROXIES").getValue())
+			.isEqualTo("10.244.0.0/16,fd00:10:244::/56");
+		assertThat(chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress().get(0).getFrom())
+			.singleElement()
+			.satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+				.containsExactly(Map.entry("kubernetes.io/metadata.name", "ingress-nginx")));
+
+		// any pod could otherwise name any client address
+		assertThatThrownBy(() -> RenderedChart.template(List.of(), withChoices(Map.of("services.gateway.trustedProxies[0]",
+				"10.244.0.0/16")))).hasMessageContaining("services.gateway.trustedProxies needs networkPolicy.gateway.from");
+		// the operator's own policies instead of the chart's
+		assertThat(env(RenderedChart.with(Map.of("services.gateway.trustedProxies[0]", "10.244.0.0/16",
+				"networkPolicy.enabled", "false")).deployment("gateway"))).containsKey("GATEWAY_TRUSTED_PROXIES");
+	}
+
+	@Test
+	void theProductionExampleSharesRateLimitsThroughRedisBehindItsIngressController() {
+		RenderedChart chart = RenderedChart.production();
+		Map<String, EnvVar> env = env(chart.deployment("gateway"));
+
+		assertThat(env.get("GATEWAY_TRUSTED_PROXIES").getValue()).isEqualTo("10.244.0.0/16");
+		assertThat(env.get("SPRING_DATA_REDIS_HOST").getValue()).isEqualTo("redis-master.redis.svc.cluster.local");
+		assertThat(env.get("SPRING_DATA_REDIS_PORT").getValue()).isEqualTo("6379");
+		assertThat(env.get("SPRING_DATA_REDIS_SSL_ENABLED").getValue()).isEqualTo("false");
+		assertThat(env.get("SPRING_DATA_REDIS_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+			.isEqualTo("customer-portal-redis");
+		assertThat(chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress().get(0).getFrom())
+			.isNotEmpty();
+		// only the gateway talks to Redis
+		for (String service : RenderedChart.COMPONENTS.subList(1, RenderedChart.COMPONENTS.size())) {
+			assertThat(env(chart.deployment(service))).as(service).doesNotContainKey("SPRING_DATA_REDIS_HOST");
+		}
+	}
+
+	@Test
+	void redisWithoutAHostIsRefused() {
+		assertThatThrownBy(() -> RenderedChart.template(List.of(), withChoices(Map.of("services.gateway.redis.enabled",
+				"true")))).hasMessageContaining("services.gateway.redis.host is required");
+	}
+
+	private static Map<String, String> withChoices(Map<String, String> sets) {
+		Map<String, String> all = new java.util.HashMap<>(RenderedChart.CHOICES);
+		all.putAll(sets);
+		return all;
 	}
 
 	@Test

@@ -23,6 +23,8 @@ class ValuesSchemaTest {
 			services.order-service.replicas                    | 500              | /services/order-service/replicas
 			services.license-service.port                      | 80               | /services/license-service/port
 			services.gateway.enabled                           | maybe            | /services/gateway/enabled
+			services.gateway.trustedProxies[0]                 | ingress-nginx    | /services/gateway/trustedProxies/0
+			services.gateway.redis.port                        | redis            | /services/gateway/redis/port
 			global.image.tag                                   | latest           | /global/image/tag
 			services.account-service.image.tag                 | latest           | /services/account-service/image/tag
 			global.image.pullPolicy                            | Sometimes        | /global/image/pullPolicy

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,57 @@ class EdgeProtectionIntegrationTest extends GatewayIntegrationTestSupport {
 		assertProblem(refused, 429);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 		assertThat(validateFrom("203.0.113.8").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void entriesAClientPutsBeforeTheAddressTheProxyAppendedDoNotBuyMoreRequests() {
+		int allowed = 0;
+		HttpResponse<String> refused = null;
+		for (int i = 0; i < 40 && refused == null; i++) {
+			// a proxy that appends: what the client sent, then the address it saw
+			HttpResponse<String> response = validateFrom("198.51.100." + i + ", 203.0.113.9");
+			if (response.statusCode() == 429) {
+				refused = response;
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+				// the services are told the one address the gateway believes
+				assertThat(json(response).get("forwardedFor").asString()).isEqualTo("203.0.113.9");
+				allowed++;
+			}
+		}
+
+		assertThat(allowed).isBetween(30, 35);
+		assertProblem(refused, 429);
+	}
+
+	@Test
+	void aLicenseKeyOverItsRateAnswers429WhateverAddressesTheCallsComeFrom() {
+		String key = "KEY-" + UUID.randomUUID();
+		String body = "{\"key\":\"" + key + "\",\"product\":\"P\",\"deviceId\":\"d-1\"}";
+		List<Integer> statuses = new ArrayList<>();
+		HttpResponse<String> refused = null;
+		for (int i = 0; i < 10 && refused == null; i++) {
+			HttpResponse<String> response = validate("192.0.2." + (i + 1), body);
+			statuses.add(response.statusCode());
+			if (response.statusCode() == 429) {
+				refused = response;
+			}
+			else {
+				// read by the gateway, yet reaching the service whole
+				assertThat(json(response).get("bodyBytes").asInt()).isEqualTo(body.length());
+			}
+		}
+
+		assertThat(statuses.subList(0, 5)).containsOnly(200);
+		assertThat(assertProblem(refused, 429).get("detail").asString())
+			.isEqualTo("Too many requests. Please wait a moment and try again.");
+		assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 5);
+		// the same key in another spelling is the same licence for license-service
+		assertThat(validate("192.0.2.200", "{\"key\":\" " + key.toLowerCase() + "\",\"product\":\"P\"}").statusCode())
+			.isEqualTo(429);
+		assertThat(validate("192.0.2.201", "{\"key\":\"KEY-" + UUID.randomUUID() + "\",\"product\":\"P\"}")
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -126,10 +178,15 @@ class EdgeProtectionIntegrationTest extends GatewayIntegrationTestSupport {
 		assertThat(json(response).get("bodyBytes").asInt()).isEqualTo(ONE_MB);
 	}
 
-	private HttpResponse<String> validateFrom(String clientAddress) {
-		return send(request("/api/licenses/validate").header("X-Forwarded-For", clientAddress)
+	/** A validation of a key of its own, so that only the address limit applies. */
+	private HttpResponse<String> validateFrom(String forwardedFor) {
+		return validate(forwardedFor, "{\"key\":\"K-" + UUID.randomUUID() + "\",\"product\":\"P\"}");
+	}
+
+	private HttpResponse<String> validate(String forwardedFor, String body) {
+		return send(request("/api/licenses/validate").header("X-Forwarded-For", forwardedFor)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"K\",\"product\":\"P\"}"))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
 

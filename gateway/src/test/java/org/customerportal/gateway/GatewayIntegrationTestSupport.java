@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
 		"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
 		"RATE_LIMIT_USER_CAPACITY=10", "RATE_LIMIT_USER_PER_SECOND=1", "RATE_LIMIT_CLIENT_CAPACITY=30",
-		"RATE_LIMIT_CLIENT_PER_SECOND=1", "GATEWAY_TRUSTED_PROXIES=127\\.0\\.0\\.1",
+		"RATE_LIMIT_CLIENT_PER_SECOND=1", "RATE_LIMIT_LICENSE_KEY_CAPACITY=5",
+		"RATE_LIMIT_LICENSE_KEY_PER_SECOND=0.2", "GATEWAY_TRUSTED_PROXIES=127.0.0.1, ::1",
 		"CORS_ALLOWED_ORIGINS=http://localhost:3000, https://portal.example.com" })
 abstract class GatewayIntegrationTestSupport {
 

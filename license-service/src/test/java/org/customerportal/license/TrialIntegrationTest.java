@@ -112,19 +112,53 @@ class TrialIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void anEndedTrialMakesRoomForANewOneAndCannotBeExtended() throws Exception {
+	void anEndedTrialCanBeNeitherExtendedNorStartedAfresh() throws Exception {
 		Person alice = customer("alice");
-		organizationOf(alice);
+		Person bob = customer("bob");
+		organizationOf(alice, bob);
 		JsonNode first = json(postJson("/api/trials", alice, Map.of("product", "LABEL-RECOGNIZER")), 201);
+		LocalDate started = LocalDate.now(clock);
 		clock.advance(Duration.ofDays(31));
 
 		JsonNode ended = json(call(get("/api/licenses/" + first.path("id").asString()), alice), 200);
 		assertThat(ended.path("status").asString()).isEqualTo("EXPIRED");
 		assertThat(problem(postJson("/api/trials/" + first.path("id").asString() + "/extensions", alice, Map.of()), 422)
 			.path("detail").asString()).contains("can no longer be extended");
-		JsonNode second = json(postJson("/api/trials", alice, Map.of("product", "LABEL-RECOGNIZER")), 201);
-		assertThat(second.path("id").asString()).isNotEqualTo(first.path("id").asString());
-		awaitLicenseEvent("portal.license.expired.v1", first.path("id").asString());
+		// not by the one who started it, nor by another member of the company
+		for (Person member : List.of(alice, bob)) {
+			assertThat(problem(postJson("/api/trials", member, Map.of("product", "LABEL-RECOGNIZER")), 422).path("detail")
+				.asString()).isEqualTo("Your company has already tried LABEL-RECOGNIZER 3 (from " + started
+						+ "); each version can be tried once. Buy a licence to keep using it, or contact sales if you "
+						+ "need more time to evaluate it.");
+		}
+		assertThat(jdbc.sql("select count(*) from license where organization_id = ? and type = 'TRIAL'")
+			.param(UUID.fromString(first.path("organizationId").asString()))
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void aNewMajorVersionCanBeTriedAgain() throws Exception {
+		// a product of this test alone, so that its new version concerns no other test
+		String product = "TRY-AGAIN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		release(product, 1);
+		Person alice = customer("alice");
+		organizationOf(alice);
+		json(postJson("/api/trials", alice, Map.of("product", product)), 201);
+		clock.advance(Duration.ofDays(31));
+		problem(postJson("/api/trials", alice, Map.of("product", product)), 422);
+
+		release(product, 2);
+		JsonNode second = json(postJson("/api/trials", alice, Map.of("product", product)), 201);
+
+		assertThat(second.path("productVersion").asInt()).isEqualTo(2);
+	}
+
+	private void release(String product, int version) {
+		jdbc.sql("insert into product_release (product, latest_version) values (?, ?)"
+				+ " on conflict (product) do update set latest_version = excluded.latest_version")
+			.params(product, version)
+			.update();
 	}
 
 	@Test

@@ -28,6 +28,19 @@ interface InvitationRepository extends ListCrudRepository<Invitation, UUID> {
 			                and status = 'PENDING')""")
 	boolean existsPending(UUID organizationId, String email);
 
+	/**
+	 * Locks the organisation's row until the transaction ends: invitations of one company are counted and
+	 * issued one at a time, so two requests cannot both take the last one of the day.
+	 */
+	@Query("select id from organization where id = :organizationId for update")
+	UUID lockOrganization(UUID organizationId);
+
+	@Query("select count(*) from invitation where organization_id = :organizationId and created_at > :since")
+	int countSentSince(UUID organizationId, Instant since);
+
+	@Query("select min(created_at) from invitation where organization_id = :organizationId and created_at > :since")
+	Instant firstSentSince(UUID organizationId, Instant since);
+
 	/** Forgets every invitation sent to this address (its owner's account is removed). */
 	@Modifying
 	@Query("delete from invitation where lower(email) = lower(:email)")

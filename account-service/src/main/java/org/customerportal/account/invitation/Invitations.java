@@ -1,7 +1,12 @@
 package org.customerportal.account.invitation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.customerportal.account.organization.Organization;
@@ -9,6 +14,7 @@ import org.customerportal.account.organization.Organizations;
 import org.customerportal.account.user.User;
 import org.customerportal.account.user.Users;
 import org.customerportal.platform.events.IntegrationEvent;
+import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.problem.ForbiddenException;
 import org.customerportal.platform.problem.NotFoundException;
@@ -37,6 +43,11 @@ public class Invitations {
 	static final String EMAIL_NOT_VERIFIED = "Verify your e-mail address first, then open the invitation link again.";
 
 	static final String WRONG_EMAIL = "This invitation was sent to a different e-mail address. Sign in with the address that received it.";
+
+	private static final Duration DAY = Duration.ofHours(24);
+
+	private static final DateTimeFormatter NEXT_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
+			Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
 	private final InvitationRepository repository;
 
@@ -69,6 +80,7 @@ public class Invitations {
 			throw new ConflictException(address + " is already a member of this organization.");
 		}
 		Instant now = clock.instant();
+		withinDailyLimit(organizationId, now);
 		repository.expireOverdue(organizationId, address, now);
 		String alreadyInvited = address + " has already been invited and the invitation is still pending.";
 		if (repository.existsPending(organizationId, address)) {
@@ -88,6 +100,18 @@ public class Invitations {
 				organization.name(), invitation.email(), inviter.id(), inviter.name(), acceptUrl(invitation, token),
 				invitation.expiresAt()));
 		return invitation;
+	}
+
+	private void withinDailyLimit(UUID organizationId, Instant now) {
+		repository.lockOrganization(organizationId);
+		Instant since = now.minus(DAY);
+		int limit = properties.dailyLimit();
+		if (repository.countSentSince(organizationId, since) >= limit) {
+			Instant next = repository.firstSentSince(organizationId, since).plus(DAY);
+			throw new BusinessRuleException("Your company has sent " + limit + " invitations in the last 24 hours, "
+					+ "the most we send for one company. You can invite more people after "
+					+ NEXT_TIME.format(next.plusSeconds(60).truncatedTo(ChronoUnit.MINUTES)) + ".");
+		}
 	}
 
 	@Transactional(readOnly = true)

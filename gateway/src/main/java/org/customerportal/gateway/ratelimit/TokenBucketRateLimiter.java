@@ -15,21 +15,12 @@ import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
  * An in-memory token bucket per key, behind Spring Cloud Gateway's {@link RateLimiter} interface.
  * <p>
  * Each gateway replica counts on its own, so with N replicas a client gets up to N times the
- * budget. For a budget shared by all replicas, declare Spring Cloud Gateway's
- * {@code RedisRateLimiter} (with {@code spring-boot-starter-data-redis-reactive}) as the
- * {@code RateLimiter} bean instead: it implements the same interface and token-bucket algorithm,
- * keyed by the same policy names ({@value #AUTHENTICATED}, {@value #ANONYMOUS}) — put a
- * {@code RedisRateLimiter.Config} for each into its {@code getConfig()} map.
+ * budget; {@link SharedRateLimiter} keeps one budget for all of them in Redis, and falls back to this
+ * one while Redis does not answer.
  * <p>
  * Buckets of keys not seen for ten minutes are dropped; at most {@code maxKeys} are kept.
  */
 public class TokenBucketRateLimiter implements RateLimiter<TokenBucketRateLimiter.Config> {
-
-	/** The policy of requests with a valid token, keyed by subject. */
-	public static final String AUTHENTICATED = "authenticated";
-
-	/** The policy of requests without a token, keyed by client address. */
-	public static final String ANONYMOUS = "anonymous";
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 

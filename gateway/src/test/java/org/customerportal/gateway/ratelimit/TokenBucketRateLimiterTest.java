@@ -16,7 +16,7 @@ class TokenBucketRateLimiterTest {
 	private final AtomicLong now = new AtomicLong(42 * SECOND);
 
 	private final TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(
-			Map.of(TokenBucketRateLimiter.AUTHENTICATED, new TokenBucketRateLimiter.Config(3, 0.5)), 1000, now::get);
+			Map.of(RateLimitPolicies.AUTHENTICATED, new TokenBucketRateLimiter.Config(3, 0.5)), 1000, now::get);
 
 	@Test
 	void allowsABurstUpToTheCapacityThenAsksToRetryWhenTheNextTokenIsDue() {
@@ -58,7 +58,7 @@ class TokenBucketRateLimiterTest {
 	}
 
 	private Response take(String key) {
-		return limiter.isAllowed(TokenBucketRateLimiter.AUTHENTICATED, key).block();
+		return limiter.isAllowed(RateLimitPolicies.AUTHENTICATED, key).block();
 	}
 
 }

@@ -25,6 +25,11 @@ public interface LicenseRepository extends ListCrudRepository<License, UUID> {
 			+ " and type = 'TRIAL' and status = 'ACTIVE' for update")
 	Optional<License> findActiveTrialLocked(UUID organizationId, String product);
 
+	/** The company's trials of one major version of a product, running or ended. */
+	@Query("select * from license where organization_id = :organizationId and product = :product"
+			+ " and product_version = :productVersion and type = 'TRIAL' order by created_at")
+	List<License> findTrialsOf(UUID organizationId, String product, int productVersion);
+
 	/** A batch of licences past their end and still marked active, locked; rows another instance holds are skipped. */
 	@Query("select * from license where status = 'ACTIVE' and expires_at <= :today"
 			+ " order by expires_at, id limit :limit for update skip locked")

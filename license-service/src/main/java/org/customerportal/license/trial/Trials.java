@@ -3,6 +3,7 @@ package org.customerportal.license.trial;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.customerportal.license.licenses.LicenseAccess;
 import org.customerportal.license.licenses.LicenseExpired;
 import org.customerportal.license.licenses.LicenseProperties;
 import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.license.licenses.LicenseStatus;
 import org.customerportal.license.licenses.Licenses;
 import org.customerportal.license.licenses.ProductReleases;
 import org.customerportal.license.licenses.TrialExtended;
@@ -27,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * 30-day trials: one active trial per product per organisation (the database's unique index decides
  * between concurrent requests), extended by 30 days at most twice (the trial's row lock orders concurrent
- * extensions, so the third always sees the first two).
+ * extensions, so the third always sees the first two). A company tries each major version of a product
+ * once: an ended trial is not started afresh (that would be a free licence, 90 days at a time), a new
+ * major version can be tried again.
  */
 @Component
 class Trials {
@@ -84,6 +88,18 @@ class Trials {
 				throw alreadyRunning(product, previous.expiresAt());
 			}
 			licenses.save(previous, LicenseExpired.of(previous, now));
+		}
+		List<License> earlier = repository.findTrialsOf(organizationId, product, version);
+		for (License trial : earlier) {
+			if (trial.status() == LicenseStatus.ACTIVE) {
+				// started by a concurrent request that committed after our look for a running one
+				throw alreadyRunning(product, trial.expiresAt());
+			}
+		}
+		if (!earlier.isEmpty()) {
+			throw new BusinessRuleException("Your company has already tried " + product + " " + version + " (from "
+					+ earlier.get(0).validFrom() + "); each version can be tried once. Buy a licence to keep using "
+					+ "it, or contact sales if you need more time to evaluate it.");
 		}
 		License trial = License.trial(organizationId, product, version, properties.trialQuota(), user.subject(), today,
 				now);

@@ -10,6 +10,8 @@ import org.customerportal.portal.support.PortalSliceTest;
 import org.customerportal.portal.support.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -78,10 +80,14 @@ class TrialControllerTest {
 		Api.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/trials")).withRequestBody(equalToJson("{\"product\":\"BARCODE-READER\"}")));
 	}
 
-	@Test
-	void aSecondTrialOfTheProductIsRefusedNextToTheProduct() throws Exception {
-		String sentence = "Your organisation already has an active trial of LABEL-RECOGNIZER until 2027-01-02. Extend that trial instead of starting a new one.";
-		Api.stub(WireMock.post(urlPathEqualTo("/api/trials")).willReturn(Api.problem(409, sentence)));
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			409 | Your organisation already has an active trial of LABEL-RECOGNIZER until 2027-01-02. Extend that trial instead of starting a new one.
+			422 | Your company has already tried LABEL-RECOGNIZER 3 (from 2026-01-05); each version can be tried once. Buy a licence to keep using it, or contact sales if you need more time to evaluate it.
+			""")
+	void aSecondTrialOfTheProductIsRefusedNextToTheProduct(int status, String sentence) throws Exception {
+		// running (409), or ended: each version is tried once (422)
+		Api.stub(WireMock.post(urlPathEqualTo("/api/trials")).willReturn(Api.problem(status, sentence)));
 
 		mvc.perform(post("/trials").param("product", "LABEL-RECOGNIZER").with(SignedIn.as("alice-token")).with(csrf()))
 			.andExpect(status().isOk())
