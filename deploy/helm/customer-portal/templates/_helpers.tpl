@@ -115,6 +115,16 @@ gateway account-service order-service license-service notification-service porta
   value: {{ $g.kafka.topics.partitions | quote }}
 - name: PORTAL_EVENTS_REPLICAS
   value: {{ $g.kafka.topics.replicationFactor | quote }}
+{{- if eq $g.kafka.authentication.mechanism "oauthbearer" }}
+{{- $kafka := required (printf "services.%s.kafka is required with global.kafka.authentication.mechanism oauthbearer" .name) $svc.kafka }}
+- name: PORTAL_KAFKA_OAUTH_CLIENT_ID
+  value: {{ required (printf "services.%s.kafka.clientId is required" .name) $kafka.clientId | quote }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_KAFKA_OAUTH_CLIENT_SECRET" "secret" $kafka.existingSecret "key" $kafka.clientSecretKey) }}
+- name: PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL
+  value: {{ $g.kafka.authentication.tokenEndpointUrl | default (printf "%s/protocol/openid-connect/token" (trimSuffix "/" $g.keycloak.issuerUri)) | quote }}
+- name: PORTAL_KAFKA_OAUTH_SECURITY_PROTOCOL
+  value: {{ $g.kafka.authentication.securityProtocol | quote }}
+{{- end }}
 {{- end }}
 {{- with $g.logging.structuredFormat }}
 - name: LOGGING_STRUCTURED_FORMAT_CONSOLE

@@ -381,6 +381,32 @@ class ChartOptionsTest {
 	}
 
 	@Test
+	void everyKafkaClientAuthenticatesWithItsOwnKeycloakClientAndASecretByReference() {
+		RenderedChart chart = RenderedChart.defaults();
+		for (String service : List.of("account-service", "order-service", "license-service", "notification-service")) {
+			Map<String, EnvVar> env = env(chart.deployment(service));
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENT_ID").getValue()).isEqualTo(service + "-kafka");
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENT_SECRET").getValue()).as("never a value").isNull();
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName())
+				.isEqualTo("customer-portal-" + service + "-kafka");
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL").getValue())
+				.isEqualTo("https://auth.example.com/realms/portal/protocol/openid-connect/token");
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_SECURITY_PROTOCOL").getValue()).isEqualTo("SASL_SSL");
+		}
+		assertThat(env(chart.deployment("gateway")).keySet()).noneMatch(name -> name.startsWith("PORTAL_KAFKA_"));
+
+		RenderedChart custom = RenderedChart.with(Map.of("global.kafka.authentication.tokenEndpointUrl",
+				"http://keycloak-http.identity.svc:8080/realms/portal/protocol/openid-connect/token",
+				"services.license-service.kafka.clientId", "licences"));
+		Map<String, EnvVar> license = env(custom.deployment("license-service"));
+		assertThat(license.get("PORTAL_KAFKA_OAUTH_CLIENT_ID").getValue()).isEqualTo("licences");
+		assertThat(license.get("PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL").getValue()).startsWith("http://keycloak-http");
+
+		RenderedChart none = RenderedChart.with(Map.of("global.kafka.authentication.mechanism", "none"));
+		assertThat(env(none.deployment("order-service")).keySet()).noneMatch(name -> name.startsWith("PORTAL_KAFKA_"));
+	}
+
+	@Test
 	void externalKafkaKeycloakAndDatabasesComeFromValues() {
 		RenderedChart chart = RenderedChart.production();
 		Map<String, EnvVar> order = env(chart.deployment("order-service"));

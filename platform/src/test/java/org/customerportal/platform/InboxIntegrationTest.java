@@ -101,6 +101,22 @@ class InboxIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tally(key)).isEqualTo(4));
 	}
 
+	@Test
+	void anEventFromAnotherSourceThanTheTopicsOwnerIsDeadLetteredAndNotApplied() throws Exception {
+		String key = "forged-" + UUID.randomUUID();
+		String forgedId = UUID.randomUUID().toString();
+		send(key, envelope(forgedId, "/customer-portal/billing", "portal.widget.sold.v1",
+				"{\"name\": \"" + key + "\", \"quantity\": 1000000}"));
+		send(key, sold(UUID.randomUUID().toString(), key, 1));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tally(key)).isEqualTo(1));
+		TopicReader.Message dead = TopicReader.of(TOPIC + ".dlt").awaitMessages(m -> key.equals(m.key())).get(0);
+		assertThat(dead.headers().get("kafka_dlt-exception-message")).contains("/customer-portal/billing")
+			.contains("not the topic's owner /customer-portal/platform-test-shop");
+		assertThat(jdbc.queryForObject("select count(*) from inbox_event where event_id = ?", Integer.class, forgedId))
+			.isZero();
+	}
+
 	private int tally(String name) {
 		return jdbc.queryForList("select sold from widget_tally where name = ?", Integer.class, name)
 			.stream()
@@ -118,8 +134,12 @@ class InboxIntegrationTest {
 	}
 
 	private static String envelope(String id, String type, String data) {
+		return envelope(id, "/customer-portal/platform-test-shop", type, data);
+	}
+
+	private static String envelope(String id, String source, String type, String data) {
 		return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"type\": \"" + type
-				+ "\", \"source\": \"/test\", \"time\": \"2026-01-01T00:00:00Z\", \"subject\": \"s\", "
+				+ "\", \"source\": \"" + source + "\", \"time\": \"2026-01-01T00:00:00Z\", \"subject\": \"s\", "
 				+ "\"datacontenttype\": \"application/json\", \"data\": " + data + "}";
 	}
 

@@ -10,6 +10,11 @@ public record CloudEvent(String specversion, String id, String type, String sour
 
 	public static final String CONTENT_TYPE = "application/cloudevents+json";
 
+	/** The {@code source} of the events an application publishes. */
+	static String sourceOf(String applicationName) {
+		return "/customer-portal/" + applicationName;
+	}
+
 	static CloudEvent wrap(IntegrationEvent event, String source) {
 		PortalEvent meta = PortalEvents.metadata(event.getClass());
 		return new CloudEvent("1.0", event.eventId().toString(), meta.type(), source, event.occurredAt(),

@@ -1,6 +1,7 @@
 package org.customerportal.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies an incoming event at most once per consumer: the event id is recorded in the same
  * transaction as the effect, so a redelivered event changes nothing. Call it from a
  * {@code @KafkaListener} taking a {@code ConsumerRecord<String, byte[]>}; a failing effect rolls back
- * and is retried by the platform's error handler, then dead-lettered.
+ * and is retried by the platform's error handler, then dead-lettered. An event whose {@code source} is
+ * not the topic's owner is never applied: whoever else can write to a topic cannot forge its events.
  */
 public class Inbox {
 
@@ -27,14 +29,21 @@ public class Inbox {
 
 	private final JsonMapper mapper;
 
-	public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper mapper) {
+	private final Map<String, String> owners;
+
+	/**
+	 * @param owners the application that owns each topic (see {@code portal.events.owners})
+	 */
+	public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper mapper, Map<String, String> owners) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.mapper = mapper;
+		this.owners = Map.copyOf(owners);
 	}
 
 	public void receive(ConsumerRecord<String, byte[]> record, String consumer, EventHandlers handlers) {
 		IncomingEvent event = parse(record);
+		checkSource(record, event);
 		EventHandlers.Handler<?> handler = handlers.find(event.type()).orElse(null);
 		if (handler == null) {
 			log.debug("{} skips event type {} ({})", consumer, event.type(), event.id());
@@ -75,6 +84,22 @@ public class Inbox {
 		catch (JacksonException ex) {
 			String start = new String(record.value(), 0, Math.min(record.value().length, 80), StandardCharsets.UTF_8);
 			throw new PoisonMessageException("Not a JSON CloudEvent at " + position(record) + ": " + start, ex);
+		}
+	}
+
+	private void checkSource(ConsumerRecord<String, byte[]> record, IncomingEvent event) {
+		String owner = owners.get(record.topic());
+		if (owner == null) {
+			throw new PoisonMessageException("Event " + event.id() + " at " + position(record)
+					+ " is not applied: no owner is configured for topic " + record.topic() + " (portal.events.owners)",
+					null);
+		}
+		if (!CloudEvent.sourceOf(owner).equals(event.source())) {
+			// a principal that may write to the topic but is not its owner: worth an operator's attention
+			log.warn("Event {} at {} claims source {} but only {} publishes on {}: not applied", event.id(),
+					position(record), event.source(), owner, record.topic());
+			throw new PoisonMessageException("Event " + event.id() + " at " + position(record) + " has source "
+					+ event.source() + ", not the topic's owner " + CloudEvent.sourceOf(owner), null);
 		}
 	}
 

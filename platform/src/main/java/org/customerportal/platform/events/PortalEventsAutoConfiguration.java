@@ -40,7 +40,7 @@ public class PortalEventsAutoConfiguration {
 
 	@Bean
 	EventExternalizationConfiguration portalEventExternalization(Environment environment) {
-		String source = "/customer-portal/" + environment.getProperty("spring.application.name", "unknown");
+		String source = CloudEvent.sourceOf(environment.getProperty("spring.application.name", "unknown"));
 		return EventExternalizationConfiguration.externalizing()
 			.select(PortalEvents::isExternal)
 			.route(IntegrationEvent.class,
@@ -64,8 +64,9 @@ public class PortalEventsAutoConfiguration {
 	}
 
 	@Bean
-	Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectProvider<JsonMapper> mapper) {
-		return new Inbox(jdbc, transactions, mapper.getIfAvailable(JsonMapper::new));
+	Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectProvider<JsonMapper> mapper,
+			PortalEventsProperties properties) {
+		return new Inbox(jdbc, transactions, mapper.getIfAvailable(JsonMapper::new), properties.owners());
 	}
 
 	@Bean
