@@ -25,7 +25,7 @@ class AuthorizationMatrixJourneyTest {
 
 	@Test
 	void everyOperationAnswersEachCallerAsTheContractSays() {
-		List<Operation> operations = ApiDocuments.load();
+		List<Operation> operations = new ArrayList<>(ApiDocuments.load());
 		Map<String, Row> rows = Expectations.rows();
 
 		TreeSet<String> documented = new TreeSet<>();
@@ -35,7 +35,12 @@ class AuthorizationMatrixJourneyTest {
 		TreeSet<String> withoutOperation = new TreeSet<>(rows.keySet());
 		withoutOperation.removeAll(documented);
 		assertThat(withoutRow).as("operations of the OpenAPI documents without a row in Expectations").isEmpty();
+		withoutOperation.removeIf(key -> rows.get(key).undocumented);
 		assertThat(withoutOperation).as("rows of Expectations that no OpenAPI document has (any more)").isEmpty();
+		rows.values().stream().filter(row -> row.undocumented && !documented.contains(row.key)).forEach(row -> {
+			String[] methodAndPath = row.key.split(" ", 2);
+			operations.add(new Operation("", methodAndPath[0], methodAndPath[1], List.of(), java.util.Optional.empty(), false));
+		});
 
 		Fixtures fixtures = Fixtures.get();
 		Requests requests = new Requests();

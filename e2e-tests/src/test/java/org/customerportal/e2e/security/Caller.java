@@ -34,6 +34,10 @@ enum Caller {
 		};
 	}
 
+	boolean isPerson() {
+		return this != NONE && this != WRONG_AUDIENCE;
+	}
+
 	User user(Fixtures fixtures) {
 		return switch (this) {
 			case OTHER_COMPANY -> fixtures.olga;
