@@ -89,6 +89,12 @@ class AccountSecurityIntegrationTest extends AccountIntegrationTestSupport {
 			.andExpect(jsonPath("$.detail").value("Only members of the organization can do this."));
 		call(DELETE, path + "/users/" + alice.id(), sam).andExpect(status().isForbidden());
 		call(GET, path + "/users", sam).andExpect(jsonPath("$.totalItems").value(2));
+
+		// nor becomes a member by creating a company of their own
+		call(POST, "/api/organizations", sam, json("name", "Sam's Own Ltd"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Support staff act for the customers' companies")));
+		call(GET, "/api/me", sam).andExpect(jsonPath("$.organizationId").doesNotExist());
 	}
 
 	@Test

@@ -34,6 +34,9 @@ public class Organizations {
 
 	static final String ALREADY_IN_ONE = "You already belong to an organization. Leave it before creating a new one.";
 
+	static final String SUPPORT_HAS_NONE = "Support staff act for the customers' companies and belong to none: "
+			+ "sign in with a customer account to create a company account.";
+
 	static final String IN_ANOTHER = "You already belong to another organization. Leave it before accepting this invitation.";
 
 	private final OrganizationRepository repository;
@@ -53,6 +56,10 @@ public class Organizations {
 
 	@Transactional
 	Organization create(CurrentUser caller, String name) {
+		// a member of a company could act as its customer (contacts, trials, invitations)
+		if (caller.isSupport()) {
+			throw new ForbiddenException(SUPPORT_HAS_NONE);
+		}
 		User creator = users.lockCaller(caller);
 		if (repository.findOrganizationIdOf(creator.id()).isPresent()) {
 			throw new ConflictException(ALREADY_IN_ONE);

@@ -3,6 +3,7 @@ package org.customerportal.license.licenses;
 import java.util.UUID;
 
 import org.customerportal.license.audience.Audience;
+import org.customerportal.platform.problem.ForbiddenException;
 import org.customerportal.platform.problem.NotFoundException;
 import org.customerportal.platform.security.CurrentUser;
 
@@ -14,6 +15,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LicenseAccess {
+
+	static final String SUPPORT_CANNOT_CHANGE = "Support staff can see this licence but not change it: its "
+			+ "activations, upgrades and trial extensions are for the contacts of its order (a trial: the members "
+			+ "of its company).";
 
 	private final LicenseRepository repository;
 
@@ -36,13 +41,30 @@ public class LicenseAccess {
 	}
 
 	/**
-	 * Like {@link #visible} with a row lock, for changes that must not interleave; from the read model
+	 * A licence the caller may change (activations, upgrade, trial extension): support sees every licence
+	 * but changes none, since quota and extensions are the customer's to spend (403, like support on
+	 * another company's order).
+	 */
+	public License changeable(UUID licenseId, CurrentUser user) {
+		return requireCustomer(visible(licenseId, user), user);
+	}
+
+	/**
+	 * Like {@link #changeable} with a row lock, for changes that must not interleave; from the read model
 	 * alone (call {@link #visible} first, outside the transaction, to confirm a member not known yet).
 	 */
-	public License visibleLocked(UUID licenseId, CurrentUser user) {
-		return repository.findLockedById(licenseId)
+	public License changeableLocked(UUID licenseId, CurrentUser user) {
+		return requireCustomer(repository.findLockedById(licenseId)
 			.filter(license -> canSee(license, user))
-			.orElseThrow(() -> notFound(licenseId));
+			.orElseThrow(() -> notFound(licenseId)), user);
+	}
+
+	private License requireCustomer(License license, CurrentUser user) {
+		if (user.isSupport() && !(license.isTrial() ? audience.isMember(license.organizationId(), user.subject())
+				: audience.isContact(license.orderId(), user.subject()))) {
+			throw new ForbiddenException(SUPPORT_CANNOT_CHANGE);
+		}
+		return license;
 	}
 
 	public boolean canSee(License license, CurrentUser user) {

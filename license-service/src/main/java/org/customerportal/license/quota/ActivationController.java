@@ -66,7 +66,7 @@ class ActivationController {
 	@Operation(summary = "Use one unit of quota for a device (201; 200 if it already was); 422 when the quota is used up")
 	ResponseEntity<ActivationResponse> activate(CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody ActivationRequest request) {
-		License license = access.visible(id, user);
+		License license = access.changeable(id, user);
 		Activations.Activated result = activations.activate(license, request.deviceId());
 		ActivationResponse body = new ActivationResponse(id, request.deviceId(), result.activation().activatedAt(),
 				result.license().quota(), result.license().quotaUsed());
@@ -76,7 +76,7 @@ class ActivationController {
 	@DeleteMapping("/{deviceId}")
 	@Operation(summary = "Free the device's unit of quota (204, also when it was not activated)")
 	ResponseEntity<Void> deactivate(CurrentUser user, @PathVariable UUID id, @PathVariable String deviceId) {
-		access.visible(id, user);
+		access.changeable(id, user);
 		activations.deactivate(id, deviceId);
 		return ResponseEntity.noContent().build();
 	}

@@ -119,7 +119,7 @@ class Trials {
 		// a member not known yet is confirmed here, before the transaction and its row lock
 		access.visible(trialId, user);
 		return transactions.execute(status -> {
-			License trial = access.visibleLocked(trialId, user);
+			License trial = access.changeableLocked(trialId, user);
 			trial.extendTrial(LocalDate.now(clock));
 			return licenses.save(trial, TrialExtended.of(trial, clock.instant()));
 		});

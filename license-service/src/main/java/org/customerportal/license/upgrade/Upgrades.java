@@ -39,7 +39,7 @@ class Upgrades {
 	/** Moves the licence to the target version; a 422 problem with the reason when it may not be upgraded. */
 	@Transactional
 	License upgrade(CurrentUser user, UUID licenseId, int targetVersion) {
-		License license = access.visibleLocked(licenseId, user);
+		License license = access.changeableLocked(licenseId, user);
 		int latest = releases.latestVersion(license.product()).orElse(license.productVersion());
 		int from = license.upgradeTo(targetVersion, latest, LocalDate.now(clock));
 		return licenses.save(license, LicenseUpgraded.of(license, from, clock.instant()));
