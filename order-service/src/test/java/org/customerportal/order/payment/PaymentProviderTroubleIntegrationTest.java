@@ -8,12 +8,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.customerportal.order.OrderIntegrationTestSupport;
 import org.customerportal.order.payment.ScriptedPaymentProvider.Trouble;
+import org.customerportal.platform.test.Actuator;
 import org.customerportal.platform.test.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * once the provider's answer is known, through a repeat of the request or the reconciler.
  */
 class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport {
+
+	@LocalManagementPort
+	int managementPort;
 
 	private static final String LINE = "[{\"product\":\"LABEL-RECOGNIZER\",\"licenseType\":\"ANNUAL\",\"quota\":2}]";
 
@@ -163,7 +168,7 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 			circuit.transitionToClosedState();
 		}
 		// operators see the circuit in the metrics
-		assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString())
+		assertThat(Actuator.get(managementPort, "/actuator/prometheus").body())
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"payment-provider\"");
 		assertThat(jdbc.sql("select count(*) from payment where order_id = ?::uuid").param(orderId).query(Long.class).single())
 			.isZero();
