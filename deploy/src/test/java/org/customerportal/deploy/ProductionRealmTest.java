@@ -76,7 +76,9 @@ class ProductionRealmTest {
 			.containsExactlyInAnyOrder("PORTAL_REALM_PORTAL_URL", "PORTAL_REALM_API_URL",
 					"PORTAL_REALM_WEB_CLIENT_SECRET", "PORTAL_REALM_ACCOUNT_SERVICE_SECRET", "PORTAL_REALM_SMTP_HOST",
 					"PORTAL_REALM_SMTP_PORT", "PORTAL_REALM_SMTP_FROM", "PORTAL_REALM_SMTP_USER",
-					"PORTAL_REALM_SMTP_PASSWORD");
+					"PORTAL_REALM_SMTP_PASSWORD", "PORTAL_REALM_ACCOUNT_SERVICE_KAFKA_SECRET",
+					"PORTAL_REALM_ORDER_SERVICE_KAFKA_SECRET", "PORTAL_REALM_LICENSE_SERVICE_KAFKA_SECRET",
+					"PORTAL_REALM_NOTIFICATION_SERVICE_KAFKA_SECRET", "PORTAL_REALM_BILLING_SECRET");
 		String operations = read(Repository.path("docs/operations.md"));
 		String realmGuide = read(Repository.path("deploy/keycloak/README.md"));
 		assertThat(placeholders(text)).allSatisfy(variable -> {
@@ -110,8 +112,45 @@ class ProductionRealmTest {
 				});
 			}
 			else {
-				assertThat(audience).as("%s does not call the API", clientId).isEmpty();
+				assertThat(audience).as("%s does not call the API", clientId)
+					.noneSatisfy(mapper -> assertThat(map(mapper, "config").get("included.custom.audience"))
+						.isEqualTo("portal-api"));
 			}
+		}
+	}
+
+	@Test
+	void hasTheKafkaClientsOfTheLocalRealmWithClientCredentialsOnlyAndTheKafkaAudience() {
+		List<String> kafkaClients = clients(realm(LOCAL)).stream()
+			.filter(client -> audienceMappers(client).stream()
+				.anyMatch(mapper -> "kafka".equals(map(mapper, "config").get("included.custom.audience"))))
+			.map(client -> (String) client.get("clientId"))
+			.toList();
+		assertThat(kafkaClients).as("the local realm's Kafka clients")
+			.containsExactlyInAnyOrder("account-service-kafka", "order-service-kafka", "license-service-kafka",
+					"notification-service-kafka", "billing");
+
+		for (String clientId : kafkaClients) {
+			Map<String, Object> client = clients(production).stream()
+				.filter(c -> clientId.equals(c.get("clientId")))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("the production realm lacks the Kafka client " + clientId));
+			assertThat(client).as(clientId)
+				.containsEntry("enabled", true)
+				.containsEntry("publicClient", false)
+				.containsEntry("serviceAccountsEnabled", true)
+				.containsEntry("standardFlowEnabled", false)
+				.containsEntry("directAccessGrantsEnabled", false)
+				.containsEntry("fullScopeAllowed", false);
+			assertThat((String) client.get("secret")).as("secret of %s", clientId)
+				.isEqualTo("${PORTAL_REALM_" + clientId.toUpperCase().replace('-', '_') + "_SECRET}");
+			assertThat(audienceMappers(client)).as("%s: the broker requires the kafka audience", clientId)
+				.singleElement()
+				.satisfies(mapper -> assertThat(map(mapper, "config")).containsEntry("included.custom.audience", "kafka")
+					.containsEntry("access.token.claim", "true")
+					.containsEntry("id.token.claim", "false"));
+			assertThat(list(production, "users")).as("%s has no roles", clientId)
+				.noneMatch(user -> clientId.equals(user.get("serviceAccountClientId")));
 		}
 	}
 

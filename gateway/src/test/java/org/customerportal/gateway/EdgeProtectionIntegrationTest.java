@@ -1,8 +1,11 @@
 package org.customerportal.gateway;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -153,6 +156,37 @@ class EdgeProtectionIntegrationTest extends GatewayIntegrationTestSupport {
 		assertThat(assertProblem(response, 413).get("detail").asString())
 			.isEqualTo("The request is too large: at most 1 MB is accepted.");
 		assertThat(ORDER.receivedFor("/api/orders/too-large/payments")).isEmpty();
+	}
+
+	/** As a client that sends its whole body before it reads the answer: it gets the 413, not a reset connection. */
+	@Test
+	void aDeclaredBodyOverTheLimitIsReadToItsEndAndAnswered413() throws Exception {
+		int size = 4 * ONE_MB;
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("PUT /api/organizations/too-large/primary-contact HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Authorization: Bearer " + freshToken() + "\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: " + size + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] chunk = new byte[64 * 1024];
+			for (int sent = 0; sent < size; sent += chunk.length) {
+				out.write(chunk);
+			}
+			out.flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+			assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+				.contains("The request is too large: at most 1 MB is accepted.");
+		}
+		assertThat(ACCOUNT.receivedFor("/api/organizations/too-large/primary-contact")).isEmpty();
+	}
+
+	@Test
+	void aPathWithAnEncodedNulIsRefusedWith400ProblemDocument() {
+		HttpResponse<String> response = get("/api/licenses/nul%00byte/activations", freshToken());
+
+		assertThat(assertProblem(response, 400).get("detail").asString()).contains("encoded NUL character");
+		assertThat(LICENSE.receivedFor("/api/licenses/nul%00byte/activations")).isEmpty();
 	}
 
 	@Test

@@ -62,6 +62,36 @@ class ProblemDetailsIntegrationTest {
 	}
 
 	@Test
+	void aNulCharacterInABodyFieldAnswers400NamingTheField() throws Exception {
+		mvc.perform(authorized(post("/api/widgets")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"nul\\u0000byte\", \"count\": 1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("The request has invalid fields: name must not contain the NUL character."))
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+	}
+
+	@Test
+	void aNulCharacterInAQueryParameterAnswers400NamingIt() throws Exception {
+		mvc.perform(authorized(get(java.net.URI.create("/api/widgets?name=nul%00byte"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].message").value("must not contain the NUL character"));
+		mvc.perform(authorized(get(java.net.URI.create("/api/widgets?name=%CE%A9mega"))))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void textTheDatabaseCannotStoreAnswers400NotA500() throws Exception {
+		mvc.perform(authorized(post("/api/widgets/unstorable")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(
+					"The request contains characters that cannot be stored, such as the NUL character. Remove them and try again."));
+	}
+
+	@Test
 	void aMalformedIdInThePathAnswers400() throws Exception {
 		mvc.perform(authorized(get("/api/widgets/not-a-uuid")))
 			.andExpect(status().isBadRequest())

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,14 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Refuses request bodies over {@code portal.gateway.max-request-size} with 413, before the token
  * check and before anything reaches a service: at once when {@code Content-Length} says so, and
- * while streaming for a chunked body that grows past the limit.
+ * while streaming for a chunked body that grows past the limit. A declared body up to four times the
+ * limit is read (and dropped) before the answer, so that the client reads the 413 instead of a reset.
  */
 @Component
 class RequestSizeLimitFilter implements WebFilter, Ordered {
+
+	/** Bodies up to this many times the limit are read to their end before the 413; larger ones are cut off. */
+	private static final long DRAINED_MULTIPLE = 4;
 
 	private final DataSize limit;
 
@@ -35,7 +40,13 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		long declared = request.getHeaders().getContentLength();
 		if (declared > limit.toBytes()) {
-			return Mono.error(new RequestTooLargeException(limit));
+			RequestTooLargeException tooLarge = new RequestTooLargeException(limit);
+			if (declared > DRAINED_MULTIPLE * limit.toBytes()) {
+				return Mono.error(tooLarge);
+			}
+			// Read and drop the body first: a connection closed with unread bytes is reset, and the
+			// client, still sending, loses the 413 before it can read it.
+			return request.getBody().doOnNext(DataBufferUtils::release).then(Mono.error(tooLarge));
 		}
 		if (declared >= 0) {
 			return chain.filter(exchange);
@@ -47,7 +58,7 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
 				AtomicLong seen = new AtomicLong();
 				return super.getBody().handle((buffer, sink) -> {
 					if (seen.addAndGet(buffer.readableByteCount()) > limit.toBytes()) {
-						org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+						DataBufferUtils.release(buffer);
 						sink.error(new RequestTooLargeException(limit));
 					}
 					else {

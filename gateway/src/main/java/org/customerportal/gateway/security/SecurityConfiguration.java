@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -128,6 +129,12 @@ class SecurityConfiguration {
 		firewall.setAllowedHeaderNames(HeaderValues::allowedName);
 		firewall.setAllowedHeaderValues(HeaderValues::allowed);
 		return firewall;
+	}
+
+	/** Its refusals as problem documents. */
+	@Bean
+	ServerExchangeRejectedHandler firewallRefusals(Problems problems) {
+		return new FirewallRefusals(problems);
 	}
 
 	/**

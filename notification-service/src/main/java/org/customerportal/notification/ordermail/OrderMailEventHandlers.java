@@ -61,7 +61,8 @@ class OrderMailEventHandlers {
 	}
 
 	private static void placed(Outbox outbox, OrderPlaced order) {
-		boolean awaitsOfflinePayment = OFFLINE_METHODS.contains(order.paymentMethod())
+		// no method yet (a quota order, a renewal before payment): nothing to instruct; Set.of refuses null
+		boolean awaitsOfflinePayment = order.paymentMethod() != null && OFFLINE_METHODS.contains(order.paymentMethod())
 				&& (order.status() == null || "PENDING_PAYMENT".equals(order.status()));
 		if (!awaitsOfflinePayment) {
 			return;

@@ -78,6 +78,21 @@ class MailDeliveryIntegrationTest extends IntegrationTestSupport {
 	}
 
 	@Test
+	void anOrderPlacedWithoutAPaymentMethodIsAppliedWithoutInstructions() throws Exception {
+		Contact alice = Contact.random("alice");
+		UUID orderId = UUID.randomUUID();
+		UUID organizationId = UUID.randomUUID();
+		var lines = List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", "ANNUAL", 500, UUID.randomUUID(), "300.00"));
+		TestEvents events = events();
+		// a quota order or a renewal: the method is chosen when paying
+		awaitApplied(events.orderPlaced(orderId, organizationId, null, List.of(alice), lines, "300.00"));
+		events.orderPaid(orderId, organizationId, "WIRE_TRANSFER", List.of(alice), lines, "300.00");
+		List<MimeMessage> mails = awaitMails(alice.email(), 1);
+		assertThat(mails).extracting(IntegrationTestSupport::subject)
+			.containsExactly("Receipt for your order " + orderId);
+	}
+
+	@Test
 	void mailWaitsOutAnSmtpOutageAndIsDeliveredOnce() throws Exception {
 		smtp.stop();
 		String invitee = "outage-" + UUID.randomUUID() + "@customer.example";

@@ -1,5 +1,6 @@
 package org.customerportal.platform.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -84,6 +86,31 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * A safety net behind {@link NulCharacters}: text PostgreSQL cannot store (SQLState 22021 invalid
+	 * byte sequence, 22P05 untranslatable character) is bad input, not a failure of ours.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
+		String sqlState = sqlStateOf(ex);
+		if (!"22021".equals(sqlState) && !"22P05".equals(sqlState)) {
+			return unexpected(ex, request);
+		}
+		log.info("Unstorable text on {}: {}", request.getDescription(false), ex.getMostSpecificCause().getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request contains characters that cannot be stored, such as the NUL character. Remove them and try again.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static @Nullable String sqlStateOf(Throwable error) {
+		for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
 	void security(RuntimeException ex) {
 		// Handled by the security filter chain's entry point and access-denied handler.
@@ -134,6 +161,9 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = fieldOf(ex.getCause());
+		if (field != null && ex.getCause() instanceof NulCharacters.Refused) {
+			return portal(new InvalidFieldException(field, NulCharacters.REASON), request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				field == null ? "The request body is not valid JSON for this call."
 						: "The value of '" + field + "' is not valid.");

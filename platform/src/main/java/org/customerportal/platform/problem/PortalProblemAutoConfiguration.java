@@ -1,6 +1,7 @@
 package org.customerportal.platform.problem;
 
 import io.micrometer.tracing.Tracer;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,6 +9,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -22,6 +25,23 @@ public class PortalProblemAutoConfiguration {
 	@Bean
 	ProblemWriter problemWriter(ObjectProvider<JsonMapper> mapper, TraceIds traceIds) {
 		return new ProblemWriter(mapper.getIfAvailable(JsonMapper::new), traceIds);
+	}
+
+	/** Registered by Boot with the application's JSON mapper: request bodies with NUL characters answer 400. */
+	@Bean
+	JacksonModule portalNulCharacterModule() {
+		return NulCharacters.jacksonModule();
+	}
+
+	/** Query and path parameters with NUL characters answer 400. */
+	@Bean
+	WebMvcConfigurer portalNulParameterCheck() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new NulParameterInterceptor());
+			}
+		};
 	}
 
 }

@@ -2,6 +2,7 @@ package org.customerportal.platform.testapp;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,6 +68,18 @@ class WidgetController {
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("There is no widget " + id + "."));
+	}
+
+	@GetMapping("/api/widgets")
+	List<Map<String, Object>> find(@RequestParam String name) {
+		return jdbc.queryForList("select id, name from widget where name = ?", name);
+	}
+
+	/** Text that slipped past the checks at the edge: PostgreSQL refuses the NUL character. */
+	@PostMapping("/api/widgets/unstorable")
+	@Transactional
+	void unstorable() {
+		jdbc.update("insert into widget (id, name, count) values (?, ?, ?)", UUID.randomUUID(), "nul\u0000byte", 1);
 	}
 
 	@PutMapping("/api/widgets/{id}")
