@@ -52,7 +52,8 @@ class ContainerImageTest {
 
 		assertThat(Poms.text(jib, "groupId")).isEqualTo("com.google.cloud.tools");
 		assertThat(Poms.text(jib, "version")).isEqualTo("3.5.2");
-		assertThat(Poms.text(configuration, "from", "image")).isEqualTo("eclipse-temurin:17-jre");
+		// pinned by digest: every build starts from the same bytes; the tag stays for people to read
+		assertThat(Poms.text(configuration, "from", "image")).matches("eclipse-temurin:17-jre@sha256:[0-9a-f]{64}");
 		// exploded: dependencies, snapshot dependencies, resources and classes in separate layers
 		assertThat(Poms.text(configuration, "containerizingMode")).isEqualTo("exploded");
 		String user = Poms.text(configuration, "container", "user");
@@ -69,6 +70,34 @@ class ContainerImageTest {
 		for (String service : RenderedChart.COMPONENTS) {
 			assertThat(Poms.child(jibInService(service), "executions")).as(service).isNull();
 		}
+	}
+
+	@Test
+	void theReleaseProfileMakesEveryImageAsATarballWithSbomsAndPackagesTheChart() {
+		Element release = Poms.children(Poms.child(rootPom(), "profiles"), "profile").stream()
+			.filter(p -> "release".equals(Poms.text(p, "id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no release profile in the root pom"));
+		Element jib = Poms.plugin(Poms.child(release, "build", "pluginManagement", "plugins"), JIB).orElseThrow();
+		Element execution = Poms.child(jib, "executions", "execution");
+
+		assertThat(Poms.text(execution, "phase")).isEqualTo("package");
+		assertThat(Poms.texts(execution, "goals", "goal")).as("an OCI tarball: no registry, no Docker daemon")
+			.containsExactly("buildTar");
+		assertThat(Poms.text(jib, "version")).as("the version is declared once, in the main pluginManagement").isNull();
+		// spring-boot-starter-parent configures it: one SBOM per module, inside its classes (so in its image)
+		assertThat(Poms.plugin(Poms.child(release, "build", "plugins"), "cyclonedx-maven-plugin")).isPresent();
+
+		Element deployRelease = Poms.children(Poms.child(Poms.read(Repository.path("deploy/pom.xml")), "profiles"), "profile")
+			.stream()
+			.filter(p -> "release".equals(Poms.text(p, "id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no release profile in deploy/pom.xml"));
+		Element helm = Poms.plugin(Poms.child(deployRelease, "build", "plugins"), "exec-maven-plugin").orElseThrow();
+		assertThat(Poms.text(helm, "executions", "execution", "configuration", "mainClass"))
+			.isEqualTo(ChartPackage.class.getName());
+		assertThat(Poms.texts(Poms.child(helm, "executions", "execution", "configuration"), "arguments", "argument"))
+			.contains("${project.version}");
 	}
 
 	@Test

@@ -36,6 +36,10 @@ class ProductionRealmTest {
 	/** Clients whose tokens call the portal's API: the web portal and the gateway's Swagger UI. */
 	static final Set<String> API_CLIENTS = Set.of("portal-web-server", "portal-web");
 
+	/** Kafka clients (client credentials): one per service that uses Kafka, and an example billing system. */
+	static final Set<String> KAFKA_CLIENTS = Set.of("account-service-kafka", "order-service-kafka",
+			"license-service-kafka", "notification-service-kafka", "billing");
+
 	final Map<String, Object> production = realm(PRODUCTION);
 
 	@Test
@@ -78,7 +82,7 @@ class ProductionRealmTest {
 					"PORTAL_REALM_SMTP_PORT", "PORTAL_REALM_SMTP_FROM", "PORTAL_REALM_SMTP_USER",
 					"PORTAL_REALM_SMTP_PASSWORD", "PORTAL_REALM_ACCOUNT_SERVICE_KAFKA_SECRET",
 					"PORTAL_REALM_ORDER_SERVICE_KAFKA_SECRET", "PORTAL_REALM_LICENSE_SERVICE_KAFKA_SECRET",
-					"PORTAL_REALM_NOTIFICATION_SERVICE_KAFKA_SECRET", "PORTAL_REALM_BILLING_SECRET");
+					"PORTAL_REALM_NOTIFICATION_SERVICE_KAFKA_SECRET", "PORTAL_REALM_BILLING_KAFKA_SECRET");
 		String operations = read(Repository.path("docs/operations.md"));
 		String realmGuide = read(Repository.path("deploy/keycloak/README.md"));
 		assertThat(placeholders(text)).allSatisfy(variable -> {
@@ -110,6 +114,16 @@ class ProductionRealmTest {
 					assertThat(config.get("access.token.claim")).isEqualTo("true");
 					assertThat(config.get("id.token.claim")).isEqualTo("false");
 				});
+			}
+			else if (KAFKA_CLIENTS.contains(clientId)) {
+				// the broker accepts only tokens with the audience kafka, and these clients call nothing else
+				assertThat(audience).as(clientId).singleElement().satisfies(mapper -> {
+					Map<String, Object> config = map(mapper, "config");
+					assertThat(config.get("included.custom.audience")).isEqualTo("kafka");
+					assertThat(config.get("access.token.claim")).isEqualTo("true");
+				});
+				assertThat(client.get("serviceAccountsEnabled")).as(clientId).isEqualTo(true);
+				assertThat(client.get("standardFlowEnabled")).as(clientId).isEqualTo(false);
 			}
 			else {
 				assertThat(audience).as("%s does not call the API", clientId)

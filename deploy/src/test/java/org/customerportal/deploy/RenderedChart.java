@@ -61,6 +61,11 @@ final class RenderedChart {
 
 	static {
 		SERIALIZATION.registerKubernetesResource(ServiceMonitor.class);
+		// the Kafka resources of deploy/operators/kafka, in Strimzi's own model
+		SERIALIZATION.registerKubernetesResource(io.strimzi.api.kafka.model.kafka.Kafka.class);
+		SERIALIZATION.registerKubernetesResource(io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class);
+		SERIALIZATION.registerKubernetesResource(io.strimzi.api.kafka.model.topic.KafkaTopic.class);
+		SERIALIZATION.registerKubernetesResource(io.strimzi.api.kafka.model.user.KafkaUser.class);
 	}
 
 	final String manifest;
@@ -173,7 +178,7 @@ final class RenderedChart {
 			return;
 		}
 		String type = node.getClass().getName();
-		if (!type.startsWith("io.fabric8.") && !type.startsWith("org.customerportal.")) {
+		if (!type.startsWith("io.fabric8.") && !type.startsWith("io.strimzi.") && !type.startsWith("org.customerportal.")) {
 			return;
 		}
 		for (Method getter : node.getClass().getMethods()) {
