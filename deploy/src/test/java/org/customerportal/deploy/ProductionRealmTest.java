@@ -157,7 +157,7 @@ class ProductionRealmTest {
 				.containsEntry("directAccessGrantsEnabled", false)
 				.containsEntry("fullScopeAllowed", false);
 			assertThat((String) client.get("secret")).as("secret of %s", clientId)
-				.isEqualTo("${PORTAL_REALM_" + clientId.toUpperCase().replace('-', '_') + "_SECRET}");
+				.isEqualTo("${PORTAL_REALM_" + clientId.toUpperCase().replace("-KAFKA", "").replace('-', '_') + "_KAFKA_SECRET}");
 			assertThat(audienceMappers(client)).as("%s: the broker requires the kafka audience", clientId)
 				.singleElement()
 				.satisfies(mapper -> assertThat(map(mapper, "config")).containsEntry("included.custom.audience", "kafka")
