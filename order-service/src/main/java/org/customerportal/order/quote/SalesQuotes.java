@@ -74,9 +74,9 @@ class SalesQuotes {
 		String company = memberships.organizationName(request.organizationId())
 			.orElseThrow(() -> new NotFoundException(
 					"There is no such company, or the portal has not heard of it yet. Try again in a moment."));
+		List<QuoteSent.Recipient> recipients = recipients(request, company);
 		Instant now = Instant.now(clock);
 		LocalDate validUntil = checkValidity(request.validUntil(), LocalDate.ofInstant(now, ZoneOffset.UTC));
-		List<QuoteSent.Recipient> recipients = recipients(request, company);
 		String currency = quotes.currency(request.organizationId());
 		List<QuoteLine> lines = new ArrayList<>();
 		for (int i = 0; i < request.lines().size(); i++) {
