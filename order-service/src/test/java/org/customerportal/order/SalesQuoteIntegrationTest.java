@@ -154,6 +154,13 @@ class SalesQuoteIntegrationTest extends OrderIntegrationTestSupport {
 				",\"recipients\":[\"" + stranger.email() + "\"]")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("recipients[0]"));
+		send(sales, company, "[{\"product\":\"BARCODE-READER\",\"licenseType\":\"ANNUAL\",\"quota\":1}]", inDays(10),
+				",\"note\":\"nul\\u0000byte\"")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("note"));
+		send(sales, company, "[{\"product\":\"nul\\u0000byte\",\"licenseType\":\"ANNUAL\",\"quota\":1}]", inDays(10), "")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("lines[0].product"));
 		// a full discount is allowed: the line costs nothing, never less
 		send(sales, company, "[{\"product\":\"BARCODE-READER\",\"licenseType\":\"ANNUAL\",\"quota\":1,\"discount\":{\"percent\":\"100\"}}]",
 				inDays(0), "")

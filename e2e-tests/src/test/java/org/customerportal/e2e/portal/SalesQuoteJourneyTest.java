@@ -79,7 +79,8 @@ class SalesQuoteJourneyTest {
 			barcodeReader.getByLabel("Percentage", new Locator.GetByLabelOptions().setExact(true)).check();
 			barcodeReader.getByLabel(DISCOUNT, new Locator.GetByLabelOptions().setExact(true)).fill("10");
 			sales.button("Send the quote").click();
-			assertThat(sales.heading()).hasText(Pattern.compile("^Quote [0-9A-F]{8} for " + Pattern.quote(company) + "$"));
+			assertThat(sales.heading()).hasText(Pattern.compile("^Quote [0-9A-F]{8} for "));
+			assertThat(sales.heading()).containsText(" for " + company);
 			assertThat(sales.page().locator(".govuk-notification-banner"))
 				.containsText("The quote was sent to " + nina.email() + ", " + omar.email() + ".");
 			assertThat(sales.page().locator("#lines-total")).hasText("$2,248.20");
