@@ -142,6 +142,8 @@ class PurchaseControllerTest {
 		mvc.perform(get("/quotes/" + QUOTE_ID).with(SignedIn.as("alice-token")).header("Accept-Language", "en-US"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("List price")))
+			// one table of lines: the discounted one
+			.andExpect(content().string(not(containsString("Unit price"))))
 			.andExpect(content().string(containsString("−$624.50")))
 			.andExpect(content().string(containsString("(10%)")))
 			.andExpect(content().string(containsString("$5,620.50")))
