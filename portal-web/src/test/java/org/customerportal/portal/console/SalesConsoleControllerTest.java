@@ -115,6 +115,29 @@ class SalesConsoleControllerTest {
 	}
 
 	@Test
+	void theSentQuoteShowsItsDiscountsAndNote() throws Exception {
+		Api.stub(WireMock.get(urlPathEqualTo("/api/quotes/" + QUOTE)).willReturn(okJson("""
+				{"id":"%s","organizationId":"%s",
+				 "lines":[{"product":"MRZ-SCANNER","productName":"MRZ Scanner","licenseType":"ANNUAL","quota":3,
+				   "unitPrice":{"amount":"49.00","currency":"USD"},"amount":{"amount":"128.62","currency":"USD"},
+				   "listAmount":{"amount":"147.00","currency":"USD"},"discount":{"amount":"18.38","currency":"USD"},
+				   "discountPercent":"12.5"}],
+				 "total":{"amount":"128.62","currency":"USD"},"discount":{"amount":"18.38","currency":"USD"},
+				 "createdAt":"2026-12-02T10:00:00Z","expiresAt":"2027-04-01T00:00:00Z","validUntil":"2027-03-31",
+				 "kind":"SALES","note":"As agreed.","preparedBy":"Sally Sales"}""".formatted(QUOTE, COMPANY))));
+
+		mvc.perform(get("/sales/quotes/" + QUOTE).with(SignedIn.as("sally-token", "sales"))
+			.header("Accept-Language", "en-US"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Quote 0C0C0C0C for Anderson Imaging")))
+			.andExpect(content().string(containsString("−$18.38")))
+			.andExpect(content().string(containsString("(12.5%)")))
+			.andExpect(content().string(containsString("As agreed.")))
+			.andExpect(content().string(containsString("/sales/companies/" + COMPANY + "/quote")))
+			.andExpect(content().string(not(containsString("Place order"))));
+	}
+
+	@Test
 	void theApisRefusalStandsNextToTheLineThatCausedItWithWhatWasEntered() throws Exception {
 		Api.stub(WireMock.post(urlPathEqualTo("/api/sales-quotes")).willReturn(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/problem+json")
