@@ -76,10 +76,18 @@ public abstract class AccountIntegrationTestSupport {
 	}
 
 	protected static Person support(String name) {
+		return staff(name, "support");
+	}
+
+	protected static Person sales(String name) {
+		return staff(name, "sales");
+	}
+
+	private static Person staff(String name, String role) {
 		String id = UUID.randomUUID().toString();
 		String email = name.toLowerCase() + "." + id.substring(0, 8) + "@vendor.example";
 		return new Person(id, email, name,
-				TestTokens.get().token().subject(id).email(email).name(name).roles("customer", "support").sign());
+				TestTokens.get().token().subject(id).email(email).name(name).roles("customer", role).sign());
 	}
 
 	protected ResultActions call(HttpMethod method, String path, Person as) throws Exception {

@@ -78,6 +78,23 @@ class SupportSearchIntegrationTest extends AccountIntegrationTestSupport {
 	}
 
 	@Test
+	void salesStaffFindCompaniesAndTheirPeopleButNotPeopleAtLarge() throws Exception {
+		Person ada = person("Ada" + marker);
+		Person carol = person("Carol" + marker);
+		UUID adas = organizationOf(ada, carol);
+		Person sally = sales("Sally");
+
+		assertThat(ids(call(GET, "/api/organizations?query=" + marker, sally))).containsExactly(adas.toString());
+		call(GET, "/api/organizations/" + adas, sally).andExpect(status().isOk())
+			.andExpect(jsonPath("$.primaryContactId").value(ada.id()));
+		assertThat(body(call(GET, "/api/organizations/" + adas + "/users", sally).andExpect(status().isOk()))
+			.get("items")
+			.findValuesAsString("email")).containsExactlyInAnyOrder(ada.email(), carol.email());
+		call(GET, "/api/organizations/" + UUID.randomUUID(), sally).andExpect(status().isNotFound());
+		call(GET, "/api/users?query=" + marker, sally).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void wildcardsInTheQueryAreTakenLiterally() throws Exception {
 		person("Eve" + marker);
 		call(GET, "/api/users?query=%%", sam).andExpect(jsonPath("$.totalItems").value(0));

@@ -124,6 +124,31 @@ public final class TestEvents {
 						contact.email()));
 	}
 
+	/** A sales quote of one discounted line, sent to these people (the first one the primary contact). */
+	public Published quoteSent(UUID quoteId, UUID organizationId, String organizationName, List<Contact> recipients,
+			LocalDate validUntil, String note) {
+		Map<String, Object> line = new LinkedHashMap<>();
+		line.put("product", "DBR");
+		line.put("productName", "Dynamic Barcode Reader");
+		line.put("licenseType", "ANNUAL");
+		line.put("quota", 2);
+		line.put("listAmount", money("2498.00"));
+		line.put("discount", money("249.80"));
+		line.put("discountPercent", "10");
+		line.put("amount", money("2248.20"));
+		List<Map<String, Object>> people = new java.util.ArrayList<>();
+		for (Contact recipient : recipients) {
+			people.add(data("userId", recipient.userId(), "email", recipient.email(), "name", null, "primaryContact",
+					people.isEmpty()));
+		}
+		return publish(ORDER, "portal.quote.sent.v1", "order-service", quoteId.toString(),
+				data("quoteId", quoteId, "organizationId", organizationId, "organizationName", organizationName,
+						"recipients", people, "lines", List.of(line), "total", money("2248.20"), "discount",
+						money("249.80"), "validUntil", validUntil, "expiresAt",
+						validUntil.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), "note", note,
+						"sentBy", UUID.randomUUID().toString(), "sentByName", "Sally Sales"));
+	}
+
 	// license-service -------------------------------------------------------------------------------
 
 	public Published licenceIssued(UUID licenceId, UUID orderId, UUID organizationId, String type,

@@ -51,13 +51,13 @@ class OrganizationController {
 	}
 
 	@GetMapping("/{organizationId}")
-	@Operation(summary = "An organization (members and support only)")
+	@Operation(summary = "An organization (members, support and sales only)")
 	OrganizationView get(@PathVariable UUID organizationId, CurrentUser caller) {
-		return OrganizationView.of(organizations.visibleTo(organizationId, caller));
+		return OrganizationView.of(organizations.readableBy(organizationId, caller));
 	}
 
 	@GetMapping("/{organizationId}/users")
-	@Operation(summary = "The company contacts (members), longest-standing first (members and support only)")
+	@Operation(summary = "The company contacts (members), longest-standing first (members, support and sales only)")
 	PageResponse<MemberView> members(@PathVariable UUID organizationId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
 		return organizations.members(organizationId, caller, page, size);

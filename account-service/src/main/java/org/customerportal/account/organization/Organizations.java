@@ -80,6 +80,15 @@ public class Organizations {
 		return organization;
 	}
 
+	/** The organisation to read: for members, support and sales staff (who quote for it); else 404. */
+	@Transactional(readOnly = true)
+	public Organization readableBy(UUID organizationId, CurrentUser caller) {
+		if (caller.isSales()) {
+			return repository.findById(organizationId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+		}
+		return visibleTo(organizationId, caller);
+	}
+
 	/** The organisation if the caller is a member or support; else 404. */
 	@Transactional(readOnly = true)
 	public Organization visibleTo(UUID organizationId, CurrentUser caller) {
@@ -112,7 +121,7 @@ public class Organizations {
 
 	@Transactional(readOnly = true)
 	PageResponse<MemberView> members(UUID organizationId, CurrentUser caller, int page, int size) {
-		Organization organization = visibleTo(organizationId, caller);
+		Organization organization = readableBy(organizationId, caller);
 		PageResponse<Membership> slice = PageResponse.of(organization.members(), page, size);
 		Map<String, User> people = users.findAll(slice.items().stream().map(Membership::userId).toList());
 		return slice.map(membership -> {

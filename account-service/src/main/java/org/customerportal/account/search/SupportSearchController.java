@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The support console's search: find a person or a company, then open the company's orders and
  * licences (order-service and license-service list them for support with {@code ?organizationId=}).
+ * The sales console finds companies to quote with the same company search.
  */
 @RestController
 @Tag(name = "Support search")
-@PreAuthorize("hasRole('support')")
 class SupportSearchController {
 
 	private final SupportSearch search;
@@ -46,6 +46,7 @@ class SupportSearchController {
 	}
 
 	@GetMapping("/api/users")
+	@PreAuthorize("hasRole('support')")
 	@Operation(summary = "People whose e-mail address or name contains the query (support only)",
 			description = "Case-insensitive; removed accounts are not found. Ordered by e-mail address. "
 					+ "403 for anyone but support.")
@@ -54,8 +55,9 @@ class SupportSearchController {
 	}
 
 	@GetMapping("/api/organizations")
-	@Operation(summary = "Companies whose name, or a member's e-mail address, contains the query (support only)",
-			description = "Case-insensitive. Ordered by name. 403 for anyone but support.")
+	@PreAuthorize("hasRole('support') or hasRole('sales')")
+	@Operation(summary = "Companies whose name, or a member's e-mail address, contains the query (support and sales only)",
+			description = "Case-insensitive. Ordered by name. 403 for anyone but support and sales.")
 	PageResponse<OrganizationMatch> organizations(@Valid @ParameterObject Search search) {
 		return this.search.organizations(search.query(), search.page(), search.size());
 	}

@@ -48,8 +48,12 @@ class MailLinksJourneyTest {
 
 	private static final String TEST_CLOCK = "/api/notifications/test-clock";
 
-	/** The kinds of link this test follows; a template with another kind fails the test until it does. */
-	private static final Set<String> FOLLOWED = Set.of("acceptUrl", "orderUrl", "renewUrl", "unsubscribeUrl");
+	/**
+	 * The kinds of link this test follows; a template with another kind fails the test until it does.
+	 * A sales quote's link ({@code quoteUrl}) is followed by {@link SalesQuoteJourneyTest}.
+	 */
+	private static final Set<String> FOLLOWED = Set.of("acceptUrl", "orderUrl", "renewUrl", "unsubscribeUrl",
+			"quoteUrl");
 
 	private final User ida = Keycloak.customer("ida", "Ida", "Ingram");
 

@@ -66,6 +66,9 @@ final class Expectations {
 		row("POST /api/quotes/{quoteId}/order", "401 404 201 201 404 401")
 			.body((f, c) -> Map.of("paymentMethod", "WIRE_TRANSFER"))
 			.fresh((f, c) -> Map.of("quoteId", f.freshQuote()));
+		// sales staff only (the matrix has no sales caller: everyone here is refused)
+		row("POST /api/sales-quotes", "401 403 403 403 403 401").body((f, c) -> Map.of("organizationId", f.companyA,
+				"lines", Fixtures.LINES, "validUntil", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString()));
 		// a contact of the licence's order only; to anyone else the licence is not there
 		row("POST /api/renewals", "401 404 404 201 404 401").body((f, c) -> Map.of("licenseIds", List.of(f.licenseId)));
 		row("POST /api/quota-orders", "401 404 404 201 404 401")

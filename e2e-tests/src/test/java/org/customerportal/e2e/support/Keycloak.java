@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every run signs up its own people (through Keycloak's admin API, as the bootstrap admin of the
  * local run) named after the journey's personas, e.g. {@code alice-k2x9f}: a person belongs to one
  * organisation at most, and a journey must be repeatable against a suite that already ran it. The
- * realm's support user {@code sam} is used as it is.
+ * realm's support user {@code sam} and sales user {@code sally} are used as they are.
  */
 public final class Keycloak {
 
@@ -28,6 +28,9 @@ public final class Keycloak {
 
 	private static final User SUPPORT = new User(Endpoints.SUPPORT_USERNAME, Endpoints.SUPPORT_PASSWORD,
 			Endpoints.SUPPORT_USERNAME + "@example.com", "Sam Support");
+
+	private static final User SALES = new User(Endpoints.SALES_USERNAME, Endpoints.SALES_PASSWORD,
+			Endpoints.SALES_USERNAME + "@example.com", "Sally Sales");
 
 	private Keycloak() {
 	}
@@ -45,6 +48,11 @@ public final class Keycloak {
 	/** The realm's demo support user. */
 	public static User support() {
 		return SUPPORT;
+	}
+
+	/** The realm's demo sales user. */
+	public static User sales() {
+		return SALES;
 	}
 
 	/**

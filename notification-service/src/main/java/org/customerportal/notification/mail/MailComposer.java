@@ -1,5 +1,6 @@
 package org.customerportal.notification.mail;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,6 +61,7 @@ class MailComposer {
 			case INVITATION -> invitation(model, variables);
 			case PAYMENT_INSTRUCTIONS -> paymentInstructions(model, variables);
 			case RECEIPT -> receipt(model, variables);
+			case QUOTE -> quote(model, variables);
 		};
 		variables.put("subject", subject);
 		Context context = new Context(Locale.ENGLISH, variables);
@@ -143,6 +145,36 @@ class MailComposer {
 		return "Receipt for your order " + orderId;
 	}
 
+	private String quote(JsonNode model, Map<String, Object> variables) {
+		String quoteId = model.path("quoteId").asString();
+		String organization = text(model, "organizationName", "your company");
+		List<QuoteLine> lines = new ArrayList<>();
+		for (JsonNode line : model.path("lines")) {
+			String percent = text(line, "discountPercent", null);
+			JsonNode discount = line.path("discount");
+			lines.add(new QuoteLine(text(line, "productName", text(line, "product", "")), text(line, "licenseType", ""),
+					text(line, "quota", ""), money(line.path("listAmount")),
+					positive(discount) ? money(discount) + (percent == null ? "" : " (" + percent + "%)") : null,
+					money(line.path("amount"))));
+		}
+		String validUntil = text(model, "validUntil", null);
+		variables.put("organization", organization);
+		variables.put("sentBy", text(model, "sentByName", "Our sales team"));
+		variables.put("lines", lines);
+		variables.put("total", money(model.path("total")));
+		JsonNode discount = model.path("discount");
+		variables.put("discount", positive(discount) ? money(discount) : null);
+		variables.put("validUntil", validUntil == null ? null : DATE.format(LocalDate.parse(validUntil)));
+		variables.put("note", text(model, "note", null));
+		variables.put("quoteUrl", properties.link("/quotes/" + quoteId));
+		return "Your quote " + quoteId.substring(0, 8).toUpperCase() + " for " + organization;
+	}
+
+	/** A quote line; {@code discount} is null when the line has none. */
+	record QuoteLine(String product, String licenceType, String quota, String listAmount, String discount,
+			String amount) {
+	}
+
 	record Line(String product, String licenceType, String quota, String amount) {
 	}
 
@@ -160,6 +192,10 @@ class MailComposer {
 			return "";
 		}
 		return money.path("amount").asString() + " " + money.path("currency").asString();
+	}
+
+	private static boolean positive(JsonNode money) {
+		return money.isObject() && new BigDecimal(money.path("amount").asString()).signum() > 0;
 	}
 
 	private static String paymentMethod(String method) {

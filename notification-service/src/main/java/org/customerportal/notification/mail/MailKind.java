@@ -15,7 +15,10 @@ public enum MailKind {
 	PAYMENT_INSTRUCTIONS("payment-instructions"),
 
 	/** An order was paid. */
-	RECEIPT("receipt");
+	RECEIPT("receipt"),
+
+	/** The vendor's sales staff sent a quote; carries the link to its page in the portal. */
+	QUOTE("quote");
 
 	private final String template;
 

@@ -1,6 +1,7 @@
 package org.customerportal.notification.ordermail;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Order mails to the order's contacts: payment instructions when an order is placed to be paid by
- * wire transfer or check, and a receipt when it is paid.
+ * wire transfer or check, and a receipt when it is paid. Also the quote the vendor's sales staff sent a
+ * company, to each of its recipients, with the link to the quote's page.
  */
 @Component
 class OrderMailEventHandlers {
@@ -28,6 +30,8 @@ class OrderMailEventHandlers {
 	static final String ORDER_PLACED = "portal.order.placed.v1";
 
 	static final String ORDER_PAID = "portal.order.paid.v1";
+
+	static final String QUOTE_SENT = "portal.quote.sent.v1";
 
 	private static final Set<String> OFFLINE_METHODS = Set.of("WIRE_TRANSFER", "CHECK");
 
@@ -40,6 +44,7 @@ class OrderMailEventHandlers {
 		this.handlers = EventHandlers.builder()
 			.on(ORDER_PLACED, OrderPlaced.class, event -> placed(outbox, event))
 			.on(ORDER_PAID, OrderPaid.class, event -> paid(outbox, event))
+			.on(QUOTE_SENT, QuoteSent.class, event -> quoteSent(outbox, event))
 			.build();
 	}
 
@@ -58,6 +63,39 @@ class OrderMailEventHandlers {
 
 	record OrderPaid(UUID orderId, String type, List<Line> lines, Money total, String paymentMethod,
 			String paymentId, Instant paidAt, List<Contact> contacts) {
+	}
+
+	record Recipient(String email, String name) {
+	}
+
+	record QuoteLine(String product, String productName, String licenseType, Integer quota, Money listAmount,
+			Money discount, String discountPercent, Money amount) {
+	}
+
+	record QuoteSent(UUID quoteId, String organizationName, List<Recipient> recipients, List<QuoteLine> lines,
+			Money total, Money discount, LocalDate validUntil, String note, String sentByName) {
+	}
+
+	private static void quoteSent(Outbox outbox, QuoteSent quote) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("quoteId", quote.quoteId());
+		model.put("organizationName", quote.organizationName());
+		model.put("lines", quote.lines() == null ? List.of() : quote.lines());
+		model.put("total", quote.total());
+		model.put("discount", quote.discount());
+		model.put("validUntil", quote.validUntil());
+		model.put("note", quote.note());
+		model.put("sentByName", quote.sentByName());
+		if (quote.recipients() == null) {
+			return;
+		}
+		quote.recipients()
+			.stream()
+			.map(Recipient::email)
+			.filter(email -> email != null && !email.isBlank())
+			.map(Outbox::normalize)
+			.distinct()
+			.forEach(email -> outbox.enqueue(MailKind.QUOTE, email, quote.quoteId().toString(), model));
 	}
 
 	private static void placed(Outbox outbox, OrderPlaced order) {

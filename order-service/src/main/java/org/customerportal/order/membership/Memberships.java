@@ -87,6 +87,11 @@ public class Memberships {
 			.optional();
 	}
 
+	/** The organisation's name, if account-service has announced it. */
+	public Optional<String> organizationName(UUID organizationId) {
+		return jdbc.sql("select name from organization where id = ?").param(organizationId).query(String.class).optional();
+	}
+
 	/** The organisation's primary contact, if they are (still) a member. */
 	public Optional<Member> primaryContact(UUID organizationId) {
 		return jdbc.sql("""

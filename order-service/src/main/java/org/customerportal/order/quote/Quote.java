@@ -3,6 +3,7 @@ package org.customerportal.order.quote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A priced offer for an organisation, valid for a while, that becomes at most one order.
+ * A priced offer for an organisation, valid for a while, that becomes at most one order: a customer's
+ * own at list prices, or one the vendor's sales staff made, with discounts and a note.
  */
 @Table("quote")
 class Quote {
@@ -44,12 +46,19 @@ class Quote {
 
 	private UUID orderId;
 
+	private final Kind kind;
+
+	private final String note;
+
+	private final String preparedByName;
+
 	@MappedCollection(idColumn = "quote_id", keyColumn = "position")
 	private final List<QuoteLine> lines;
 
 	@PersistenceCreator
 	Quote(UUID id, Long version, UUID organizationId, String createdBy, Instant createdAt, Instant expiresAt,
-			BigDecimal totalAmount, String currency, UUID orderId, List<QuoteLine> lines) {
+			BigDecimal totalAmount, String currency, UUID orderId, Kind kind, String note, String preparedByName,
+			List<QuoteLine> lines) {
 		this.id = id;
 		this.version = version;
 		this.organizationId = organizationId;
@@ -59,12 +68,38 @@ class Quote {
 		this.totalAmount = totalAmount;
 		this.currency = currency;
 		this.orderId = orderId;
+		this.kind = kind;
+		this.note = note;
+		this.preparedByName = preparedByName;
 		this.lines = new ArrayList<>(lines);
+	}
+
+	/** Who made the quote. */
+	enum Kind {
+
+		/** a member of the organisation, at list prices */
+		CUSTOMER,
+
+		/** the vendor's sales staff, for the organisation */
+		SALES
+
 	}
 
 	/** A quote of priced lines; its total is their sum. */
 	static Quote of(UUID organizationId, String createdBy, List<QuoteLine> lines, String currency, Instant now,
 			Duration validity) {
+		return new Quote(UUID.randomUUID(), null, organizationId, createdBy, now, now.plus(validity),
+				total(lines, currency).amount(), currency, null, Kind.CUSTOMER, null, null, lines);
+	}
+
+	/** A sales quote of priced (possibly discounted) lines, valid until the given instant. */
+	static Quote sales(UUID organizationId, String createdBy, String preparedByName, List<QuoteLine> lines,
+			String currency, Instant now, Instant expiresAt, String note) {
+		return new Quote(UUID.randomUUID(), null, organizationId, createdBy, now, expiresAt,
+				total(lines, currency).amount(), currency, null, Kind.SALES, note, preparedByName, lines);
+	}
+
+	private static Money total(List<QuoteLine> lines, String currency) {
 		if (lines.isEmpty()) {
 			throw new IllegalArgumentException("A quote needs at least one line");
 		}
@@ -72,8 +107,7 @@ class Quote {
 		for (QuoteLine line : lines) {
 			total = total.plus(new Money(line.amount(), currency));
 		}
-		return new Quote(UUID.randomUUID(), null, organizationId, createdBy, now, now.plus(validity), total.amount(),
-				currency, null, lines);
+		return total;
 	}
 
 	boolean expiredAt(Instant now) {
@@ -85,10 +119,19 @@ class Quote {
 		if (orderId != null) {
 			throw new ConflictException("This quote has already been turned into an order.");
 		}
+		if (expiredAt(now) && kind == Kind.SALES) {
+			throw new BusinessRuleException("This quote was valid until " + lastDay()
+					+ ". Ask your sales contact for a new one.");
+		}
 		if (expiredAt(now)) {
 			throw new BusinessRuleException("This quote expired on " + expiresAt.atZone(ZoneOffset.UTC).toLocalDate()
 					+ ". Request a new quote to see current prices.");
 		}
+	}
+
+	/** The last day (UTC) it can be ordered: a sales quote is valid until the end of a day. */
+	LocalDate lastDay() {
+		return expiresAt.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
 	}
 
 	void ordered(UUID orderId, Instant now) {
@@ -126,6 +169,18 @@ class Quote {
 
 	UUID orderId() {
 		return orderId;
+	}
+
+	Kind kind() {
+		return kind;
+	}
+
+	String note() {
+		return note;
+	}
+
+	String preparedByName() {
+		return preparedByName;
 	}
 
 	List<QuoteLine> lines() {

@@ -59,14 +59,15 @@ class Quotes {
 	QuoteView create(UUID organizationId, List<Request> requested, CurrentUser caller) {
 		requireMember(organizationId, caller);
 		List<QuoteLine> lines = requested.stream().map(this::price).toList();
-		Quote quote = Quote.of(organizationId, caller.subject(), lines, Money.USD, Instant.now(clock),
+		Quote quote = Quote.of(organizationId, caller.subject(), lines, currency(organizationId), Instant.now(clock),
 				properties.quoteValidity());
 		return QuoteView.of(repository.save(quote));
 	}
 
+	/** For members of the quote's organisation, and for the vendor's sales staff. */
 	QuoteView get(UUID quoteId, CurrentUser caller) {
 		Quote quote = repository.findById(quoteId)
-			.filter(q -> memberships.caller(q.organizationId(), caller).isPresent())
+			.filter(q -> caller.isSales() || memberships.caller(q.organizationId(), caller).isPresent())
 			.orElseThrow(Quotes::quoteNotFound);
 		return QuoteView.of(quote);
 	}
@@ -103,7 +104,13 @@ class Quotes {
 		return order;
 	}
 
-	private QuoteLine price(Request request) {
+	/** The currency the organisation's quotes are priced in. */
+	String currency(UUID organizationId) {
+		return Money.USD;
+	}
+
+	/** The line at the catalogue's list price. */
+	QuoteLine price(Request request) {
 		Product product = catalogue.product(request.product())
 			.orElseThrow(() -> new IllegalStateException("Unchecked product " + request.product()));
 		Money unitPrice = product.unitPrice(request.licenseType())

@@ -48,4 +48,35 @@ class QuoteTest {
 		assertThat(quote.orderId()).isNull();
 	}
 
+
+	@Test
+	void aPercentageDiscountIsTakenFromTheListAmountToTheCentAndAnAmountNeverGoesBelowZero() {
+		QuoteLine line = new QuoteLine("MRZ-SCANNER", "MRZ Scanner", LicenseType.ANNUAL, 3, 3, new BigDecimal("49.00"),
+				new BigDecimal("147.00"));
+		QuoteLine percent = line.lessPercent(new BigDecimal("12.5"));
+		// 18.375 rounds half-even to its even neighbour 18.38, leaving 128.62
+		assertThat(percent.discount()).isEqualByComparingTo("18.38");
+		assertThat(percent.amount()).isEqualByComparingTo("128.62");
+		assertThat(percent.listAmount()).isEqualByComparingTo("147.00");
+		assertThat(line.lessPercent(new BigDecimal("100")).amount()).isEqualByComparingTo("0.00");
+		assertThat(line.lessAmount(new BigDecimal("147.00")).amount()).isEqualByComparingTo("0.00");
+		assertThat(line.canTakeOff(new BigDecimal("147.01"))).isFalse();
+		assertThatThrownBy(() -> line.lessAmount(new BigDecimal("147.01"))).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aSalesQuoteIsValidUntilTheEndOfItsLastDayAndSaysSoOnceExpired() {
+		Instant endOfDay = Instant.parse("2026-01-31T00:00:00Z");
+		Quote sales = Quote.sales(UUID.randomUUID(), "sales-1", "Sally Sales",
+				List.of(new QuoteLine("MRZ-SCANNER", "MRZ Scanner", LicenseType.ANNUAL, 3, 3, new BigDecimal("49.00"),
+						new BigDecimal("147.00")).lessPercent(BigDecimal.TEN)),
+				"USD", NOW, endOfDay, "As agreed.");
+		assertThat(sales.total().amount()).isEqualByComparingTo("132.30");
+		assertThat(sales.kind()).isEqualTo(Quote.Kind.SALES);
+		assertThat(sales.lastDay()).hasToString("2026-01-30");
+		sales.assertOrderable(endOfDay.minusMillis(1));
+		assertThatThrownBy(() -> sales.assertOrderable(endOfDay)).isInstanceOf(BusinessRuleException.class)
+			.hasMessage("This quote was valid until 2026-01-30. Ask your sales contact for a new one.");
+	}
+
 }

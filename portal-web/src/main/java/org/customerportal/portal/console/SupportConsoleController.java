@@ -63,15 +63,23 @@ class SupportConsoleController {
 		this.api = api;
 	}
 
-	@GetMapping
-	String search(@RequestParam(required = false) String query, Model model) {
+	/**
+	 * The query of a console's search box, or null when there is none to run; a too short one is
+	 * reported on the page ({@code queryError}).
+	 */
+	static String searchable(String query, Model model) {
 		String wanted = query == null ? "" : query.strip();
 		model.addAttribute("query", wanted);
-		if (wanted.isEmpty()) {
-			return "console/search";
-		}
-		if (wanted.length() < MIN_QUERY) {
+		if (!wanted.isEmpty() && wanted.length() < MIN_QUERY) {
 			model.addAttribute("queryError", "tooShort");
+		}
+		return wanted.length() < MIN_QUERY ? null : wanted;
+	}
+
+	@GetMapping
+	String search(@RequestParam(required = false) String query, Model model) {
+		String wanted = searchable(query, model);
+		if (wanted == null) {
 			return "console/search";
 		}
 		model.addAttribute("people", api.get(PEOPLE, "/api/users?query={query}&size=20", wanted).items());

@@ -11,10 +11,10 @@ import org.customerportal.portal.api.Money;
  * @param unitPrice the price of one quota unit per licence type (a year of an annual licence)
  * @param maintenancePrice a year's maintenance of one quota unit of a perpetual licence
  */
-record ProductView(String code, String name, List<String> licenseTypes, Map<String, Money> unitPrice,
+public record ProductView(String code, String name, List<String> licenseTypes, Map<String, Money> unitPrice,
 		Money maintenancePrice, String quotaUnit) {
 
-	ProductView {
+	public ProductView {
 		licenseTypes = licenseTypes == null ? List.of() : licenseTypes;
 		unitPrice = unitPrice == null ? Map.of() : unitPrice;
 	}

@@ -2,6 +2,8 @@ package org.customerportal.portal.purchase;
 
 import java.util.List;
 
+import org.customerportal.portal.web.Quotas;
+
 /**
  * The purchase form: one line per product of the catalogue; a quota of 0 (or none) means "not wanted".
  * Quotas stay text as entered, so that a wrong one is shown back as it was typed.
@@ -23,16 +25,7 @@ record QuoteForm(List<Line> lines) {
 
 		/** The quota as a number: 0 when left empty, null when it is not a whole number. */
 		Integer amount() {
-			String entered = quota == null ? "" : quota.strip();
-			if (entered.isEmpty()) {
-				return 0;
-			}
-			try {
-				return Integer.valueOf(entered);
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
+			return Quotas.parse(quota);
 		}
 
 	}

@@ -49,6 +49,8 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/support/**")
 			.hasRole("support")
+			.requestMatchers("/sales/**")
+			.hasRole("sales")
 			.anyRequest()
 			.authenticated())
 			.oauth2Login(login -> login.loginPage(LOGIN)

@@ -16,4 +16,8 @@ public record Me(String id, String email, String name, UUID organizationId, bool
 		return roles != null && roles.contains("support");
 	}
 
+	public boolean isSales() {
+		return roles != null && roles.contains("sales");
+	}
+
 }

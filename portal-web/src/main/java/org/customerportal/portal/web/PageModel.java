@@ -39,7 +39,7 @@ class PageModel {
 		return people.me(request.getSession());
 	}
 
-	/** The menu: the FAQ's words; the support console only for support staff. */
+	/** The menu: the FAQ's words; the support and sales consoles only for their staff. */
 	@ModelAttribute("navigation")
 	List<NavigationItem> navigation(HttpServletRequest request) {
 		Me me = me(request);
@@ -54,6 +54,9 @@ class PageModel {
 		if (me.isSupport()) {
 			items.add(new NavigationItem("/support", "nav.support", active("/support", path)));
 		}
+		if (me.isSales()) {
+			items.add(new NavigationItem("/sales", "nav.sales", active("/sales", path)));
+		}
 		return items;
 	}
 
@@ -65,8 +68,10 @@ class PageModel {
 				best = candidate[0];
 			}
 		}
-		if (covers("/support", path)) {
-			best = "/support";
+		for (String console : List.of("/support", "/sales")) {
+			if (covers(console, path)) {
+				best = console;
+			}
 		}
 		return best.equals(item);
 	}

@@ -48,14 +48,7 @@ class PurchaseControllerTest {
 	@BeforeEach
 	void api() {
 		Api.reset();
-		Api.stub(WireMock.get(urlPathEqualTo("/api/products")).willReturn(okJson("""
-				{"items":[
-				  {"code":"BARCODE-READER","name":"Barcode Reader SDK","licenseTypes":["ANNUAL","PERPETUAL"],
-				   "unitPrice":{"ANNUAL":{"amount":"1249.00","currency":"USD"},"PERPETUAL":{"amount":"2499.00","currency":"USD"}},
-				   "maintenancePrice":{"amount":"499.80","currency":"USD"},"quotaUnit":"developer"},
-				  {"code":"MRZ-SCANNER","name":"MRZ Scanner","licenseTypes":["ANNUAL"],
-				   "unitPrice":{"ANNUAL":{"amount":"49.00","currency":"USD"}},"maintenancePrice":null,"quotaUnit":"device"}],
-				 "page":0,"size":100,"totalItems":2}""")));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/products")).willReturn(okJson(Api.PRODUCTS)));
 	}
 
 	@Test
@@ -131,6 +124,33 @@ class PurchaseControllerTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"/account/company\"")))
 			.andExpect(content().string(not(containsString("Get a quote"))));
+	}
+
+	@Test
+	void aSalesQuoteShowsItsDiscountsNoteAndWhoPreparedIt() throws Exception {
+		Api.stub(WireMock.get(urlPathEqualTo("/api/quotes/" + QUOTE_ID)).willReturn(okJson("""
+				{"id":"0c0c0c0c-0000-0000-0000-00000000000c","organizationId":"7f000001-0000-0000-0000-000000000001",
+				 "lines":[{"product":"BARCODE-READER","productName":"Barcode Reader SDK","licenseType":"ANNUAL","quota":5,
+				   "unitPrice":{"amount":"1249.00","currency":"USD"},"amount":{"amount":"5620.50","currency":"USD"},
+				   "listAmount":{"amount":"6245.00","currency":"USD"},"discount":{"amount":"624.50","currency":"USD"},
+				   "discountPercent":"10"}],
+				 "total":{"amount":"5620.50","currency":"USD"},"listTotal":{"amount":"6245.00","currency":"USD"},
+				 "discount":{"amount":"624.50","currency":"USD"},"createdAt":"2026-12-02T10:00:00Z",
+				 "expiresAt":"2027-02-01T00:00:00Z","validUntil":"2027-01-31","kind":"SALES",
+				 "note":"As agreed <on the phone>.","preparedBy":"Sally Sales"}""")));
+
+		mvc.perform(get("/quotes/" + QUOTE_ID).with(SignedIn.as("alice-token")).header("Accept-Language", "en-US"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("List price")))
+			// one table of lines: the discounted one
+			.andExpect(content().string(not(containsString("Unit price"))))
+			.andExpect(content().string(containsString("−$624.50")))
+			.andExpect(content().string(containsString("(10%)")))
+			.andExpect(content().string(containsString("$5,620.50")))
+			.andExpect(content().string(containsString("Jan 31, 2027")))
+			.andExpect(content().string(containsString("Sally Sales")))
+			.andExpect(content().string(containsString("As agreed &lt;on the phone&gt;.")))
+			.andExpect(content().string(containsString("action=\"/quotes/" + QUOTE_ID + "/order\"")));
 	}
 
 	@Test

@@ -26,6 +26,16 @@ public final class Api {
 			{"id":"u-1","email":"alice@example.com","name":"Alice Anderson",
 			 "organizationId":"7f000001-0000-0000-0000-000000000001","primaryContact":true,"roles":["customer"]}""";
 
+	/** {@code GET /api/products}: a product sold as annual and perpetual licences, and one sold as annual only. */
+	public static final String PRODUCTS = """
+			{"items":[
+			  {"code":"BARCODE-READER","name":"Barcode Reader SDK","licenseTypes":["ANNUAL","PERPETUAL"],
+			   "unitPrice":{"ANNUAL":{"amount":"1249.00","currency":"USD"},"PERPETUAL":{"amount":"2499.00","currency":"USD"}},
+			   "maintenancePrice":{"amount":"499.80","currency":"USD"},"quotaUnit":"developer"},
+			  {"code":"MRZ-SCANNER","name":"MRZ Scanner","licenseTypes":["ANNUAL"],
+			   "unitPrice":{"ANNUAL":{"amount":"49.00","currency":"USD"}},"maintenancePrice":null,"quotaUnit":"device"}],
+			 "page":0,"size":100,"totalItems":2}""";
+
 	static {
 		SERVER.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop));
