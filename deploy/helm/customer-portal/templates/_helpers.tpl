@@ -462,7 +462,7 @@ spec:
             matchLabels:
               {{- include "portal.selectorLabels" . | nindent 14 }}
       {{- end }}
-      {{- include "portal.initContainers" . | nindent 6 }}
+      {{- with include "portal.initContainers" . }}{{ . | trim | nindent 6 }}{{- end }}
       containers:
         - name: {{ .name }}
           image: {{ include "portal.image" . | quote }}
@@ -498,7 +498,7 @@ spec:
               mountPath: /etc/customer-portal
               readOnly: true
             {{- end }}
-            {{- include "portal.extraList" (dict "root" $root "svc" $svc "key" "extraVolumeMounts") | nindent 12 }}
+            {{- with include "portal.extraList" (dict "root" $root "svc" $svc "key" "extraVolumeMounts") }}{{ . | trim | nindent 12 }}{{- end }}
       volumes:
         - name: tmp
           emptyDir:
@@ -508,7 +508,7 @@ spec:
           configMap:
             name: {{ $name }}
         {{- end }}
-        {{- include "portal.extraList" (dict "root" $root "svc" $svc "key" "extraVolumes") | nindent 8 }}
+        {{- with include "portal.extraList" (dict "root" $root "svc" $svc "key" "extraVolumes") }}{{ . | trim | nindent 8 }}{{- end }}
 {{- end -}}
 
 {{/*
