@@ -67,7 +67,13 @@ gateway account-service order-service license-service notification-service porta
 {{- $path := .svc.image.repository -}}
 {{- if $g.repositoryPrefix -}}{{- $path = printf "%s/%s" (trimSuffix "/" $g.repositoryPrefix) $path -}}{{- end -}}
 {{- if $g.registry -}}{{- $path = printf "%s/%s" (trimSuffix "/" $g.registry) $path -}}{{- end -}}
+{{- $digest := .svc.image.digest | default "" -}}
+{{- if $digest -}}
+{{- /* the digest decides what runs; the tag stays for people reading the manifest */ -}}
+{{- printf "%s:%s@%s" $path $tag $digest -}}
+{{- else -}}
 {{- printf "%s:%s" $path $tag -}}
+{{- end -}}
 {{- end -}}
 
 {{/* In-cluster URL of a service (used by the gateway's routes). Context: a service context. */}}
@@ -130,13 +136,16 @@ gateway account-service order-service license-service notification-service porta
 - name: LOGGING_STRUCTURED_FORMAT_CONSOLE
   value: {{ . | quote }}
 {{- end }}
+{{- /* the web portal has no tracer: only the gateway and the services read these */}}
+{{- if ne .name "portal-web" }}
 {{- with $g.tracing.otlpEndpoint }}
-- name: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+- name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT
   value: {{ . | quote }}
 {{- end }}
 {{- if ne (toString $g.tracing.samplingProbability) "" }}
 - name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
   value: {{ $g.tracing.samplingProbability | toString | quote }}
+{{- end }}
 {{- end }}
 {{- if eq .name "gateway" }}
 {{- range $target := list "account-service" "order-service" "license-service" "notification-service" }}
@@ -265,7 +274,7 @@ gateway account-service order-service license-service notification-service porta
 - name: {{ $k }}
   value: {{ $v | quote }}
 {{- end }}
-{{- with $svc.extraEnv }}
+{{- with concat ($g.extraEnv | default list) ($svc.extraEnv | default list) }}
 {{ toYaml . }}
 {{- end }}
 {{- end -}}
@@ -281,6 +290,44 @@ httpGet:
 periodSeconds: {{ .p.periodSeconds }}
 timeoutSeconds: {{ .p.timeoutSeconds }}
 failureThreshold: {{ .p.failureThreshold }}
+{{- end -}}
+
+{{/* The pods' security context (the restricted Pod Security Standard). Context: .Values.global. */}}
+{{- define "portal.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .runAsUser }}
+runAsGroup: {{ .runAsGroup }}
+fsGroup: {{ .runAsGroup }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* The containers' security context: nothing to escalate, a read-only root file system. */}}
+{{- define "portal.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+runAsNonRoot: true
+privileged: false
+capabilities:
+  drop:
+    - ALL
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* Global then per-service entries of a list value (extraVolumes, extraVolumeMounts). Args: dict "root" "svc" "key". */}}
+{{- define "portal.extraList" -}}
+{{- with concat ((index .root.Values.global .key) | default list) ((index .svc .key) | default list) }}
+{{- toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/* initContainers of one service's pods, global ones first. Context: a service context. */}}
+{{- define "portal.initContainers" -}}
+{{- with concat (.root.Values.global.initContainers | default list) (.svc.initContainers | default list) }}
+initContainers:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 {{- end -}}
 
 {{/*
@@ -347,6 +394,11 @@ metadata:
   name: {{ $name }}
   labels:
     {{- include "portal.labels" . | nindent 4 }}
+  {{- if $g.reloader.enabled }}
+  annotations:
+    # Stakater Reloader rolls the pods when a Secret or ConfigMap they read changes (a rotated password)
+    reloader.stakater.com/auto: "true"
+  {{- end }}
 spec:
   {{- if not $svc.autoscaling.enabled }}
   replicas: {{ $svc.replicas }}
@@ -377,6 +429,9 @@ spec:
       serviceAccountName: {{ $name }}
       automountServiceAccountToken: false
       enableServiceLinks: false
+      {{- with ($svc.priorityClassName | default $g.priorityClassName) }}
+      priorityClassName: {{ . }}
+      {{- end }}
       terminationGracePeriodSeconds: {{ $g.terminationGracePeriodSeconds }}
       {{- with $g.image.pullSecrets }}
       imagePullSecrets:
@@ -385,12 +440,7 @@ spec:
         {{- end }}
       {{- end }}
       securityContext:
-        runAsNonRoot: true
-        runAsUser: {{ $g.runAsUser }}
-        runAsGroup: {{ $g.runAsGroup }}
-        fsGroup: {{ $g.runAsGroup }}
-        seccompProfile:
-          type: RuntimeDefault
+        {{- include "portal.podSecurityContext" $g | nindent 8 }}
       {{- with ($svc.nodeSelector | default $g.nodeSelector) }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}
@@ -412,6 +462,7 @@ spec:
             matchLabels:
               {{- include "portal.selectorLabels" . | nindent 14 }}
       {{- end }}
+      {{- with include "portal.initContainers" . }}{{ . | trim | nindent 6 }}{{- end }}
       containers:
         - name: {{ .name }}
           image: {{ include "portal.image" . | quote }}
@@ -438,15 +489,7 @@ spec:
           resources:
             {{- toYaml $svc.resources | nindent 12 }}
           securityContext:
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            runAsNonRoot: true
-            privileged: false
-            capabilities:
-              drop:
-                - ALL
-            seccompProfile:
-              type: RuntimeDefault
+            {{- include "portal.containerSecurityContext" . | nindent 12 }}
           volumeMounts:
             - name: tmp
               mountPath: /tmp
@@ -455,6 +498,7 @@ spec:
               mountPath: /etc/customer-portal
               readOnly: true
             {{- end }}
+            {{- with include "portal.extraList" (dict "root" $root "svc" $svc "key" "extraVolumeMounts") }}{{ . | trim | nindent 12 }}{{- end }}
       volumes:
         - name: tmp
           emptyDir:
@@ -464,6 +508,7 @@ spec:
           configMap:
             name: {{ $name }}
         {{- end }}
+        {{- with include "portal.extraList" (dict "root" $root "svc" $svc "key" "extraVolumes") }}{{ . | trim | nindent 8 }}{{- end }}
 {{- end -}}
 
 {{/*

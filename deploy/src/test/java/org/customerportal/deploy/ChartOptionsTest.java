@@ -190,7 +190,7 @@ class ChartOptionsTest {
 
 	@Test
 	void withoutThePortalTheGatewayAcceptsNoPortalPods() {
-		RenderedChart chart = RenderedChart.with(Map.of("services.portal-web.enabled", "false"));
+		RenderedChart chart = RenderedChart.with(Map.of("services.portal-web.enabled", "false", "tests.enabled", "false"));
 
 		assertThat(chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress())
 			.as("from any source, and from the metrics scraper").hasSize(2);
@@ -413,7 +413,7 @@ class ChartOptionsTest {
 
 		assertThat(order.get("KAFKA_BOOTSTRAP_SERVERS").getValue()).startsWith("kafka-0.kafka.streaming.svc:9092,");
 		assertThat(order.get("DB_URL").getValue())
-			.isEqualTo("jdbc:postgresql://pg-orders.db.example.com:5432/order_service?sslmode=verify-full");
+			.isEqualTo("jdbc:postgresql://pg-orders.db.example.com:5432/order_service?sslmode=verify-full&sslrootcert=/etc/portal-ca/ca.crt");
 		assertThat(order.get("DB_USERNAME").getValue()).isEqualTo("order_service");
 		assertThat(order.get("KEYCLOAK_ISSUER_URI").getValue()).isEqualTo("https://auth.example.com/realms/portal");
 		assertThat(order.get("KEYCLOAK_JWK_SET_URI").getValue())
@@ -454,8 +454,8 @@ class ChartOptionsTest {
 	void plainAndSecretExtraEnvironmentIsPassedOn() {
 		RenderedChart chart = RenderedChart.production();
 
-		assertThat(env(chart.deployment("gateway")).get("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE").getValue())
-			.as("global.env reaches every service").isEqualTo("15");
+		assertThat(env(chart.deployment("gateway")).get("MANAGEMENT_METRICS_TAGS_CLUSTER").getValue())
+			.as("global.env reaches every service").isEqualTo("production-eu");
 		assertThat(env(chart.deployment("notification-service")).get("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED")
 			.getValue()).isEqualTo("true");
 		assertThat(env(chart.deployment("gateway")).get("JAVA_TOOL_OPTIONS").getValue())
@@ -467,13 +467,20 @@ class ChartOptionsTest {
 	void observabilitySettingsReachEveryService() {
 		RenderedChart chart = RenderedChart.withValues(ALL_OPTIONS);
 
-		for (String service : RenderedChart.COMPONENTS) {
+		for (String service : RenderedChart.SERVICES) {
 			Map<String, EnvVar> env = env(chart.deployment(service));
 			assertThat(env.get("LOGGING_STRUCTURED_FORMAT_CONSOLE").getValue()).isEqualTo("ecs");
-			assertThat(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").getValue())
+			// Spring Boot 4's name (management.opentelemetry.tracing.export.otlp.endpoint), not the OTel SDK's
+			assertThat(env.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT").getValue())
 				.isEqualTo("http://otel-collector:4318/v1/traces");
+			assertThat(env).doesNotContainKey("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
 			assertThat(env.get("MANAGEMENT_TRACING_SAMPLING_PROBABILITY").getValue()).isEqualTo("0.5");
 		}
+		// the web portal has no tracer: nothing it would ignore
+		Map<String, EnvVar> portal = env(chart.deployment(RenderedChart.PORTAL));
+		assertThat(portal.get("LOGGING_STRUCTURED_FORMAT_CONSOLE").getValue()).isEqualTo("ecs");
+		assertThat(portal).doesNotContainKeys("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+				"MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
 	}
 
 	@Test

@@ -61,6 +61,7 @@ final class RenderedChart {
 
 	static {
 		SERIALIZATION.registerKubernetesResource(ServiceMonitor.class);
+		SERIALIZATION.registerKubernetesResource(PrometheusRule.class);
 		// the Kafka resources of deploy/operators/kafka, in Strimzi's own model
 		SERIALIZATION.registerKubernetesResource(io.strimzi.api.kafka.model.kafka.Kafka.class);
 		SERIALIZATION.registerKubernetesResource(io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class);
@@ -127,13 +128,50 @@ final class RenderedChart {
 
 	/** Runs {@code helm template}; Helm's refusal (schema, a failed check) comes out as an exception. */
 	static String template(List<Path> valuesFiles, Map<String, String> sets) {
-		TemplateCommand command = new Helm(Repository.chart()).template()
+		TemplateCommand command = new Helm(chartWithVisibleHooks()).template()
 			.withName(RELEASE)
 			.withNamespace(NAMESPACE)
 			.withKubeVersion(KUBE_VERSION);
 		valuesFiles.forEach(command::withValuesFile);
 		new java.util.TreeMap<>(sets).forEach(command::set);
-		return command.call();
+		return command.call().replace(HIDDEN_HOOK, HOOK);
+	}
+
+	private static final String HOOK = "\"helm.sh/hook\":";
+
+	private static final String HIDDEN_HOOK = "\"customer-portal.test/hook\":";
+
+	private static volatile Path hooksVisible;
+
+	/**
+	 * The chart with its hook annotation renamed: helm-java's template, unlike the helm CLI, returns the
+	 * release manifest without the hooks (migration Jobs, the test pod); renamed there and back in the
+	 * output, they are rendered and checked like every other object.
+	 */
+	private static synchronized Path chartWithVisibleHooks() {
+		if (hooksVisible == null) {
+			try {
+				Path copy = java.nio.file.Files.createTempDirectory("chart-with-hooks");
+				Path chart = Repository.chart();
+				try (var files = java.nio.file.Files.walk(chart)) {
+					for (Path file : files.toList()) {
+						Path target = copy.resolve(chart.relativize(file).toString());
+						if (java.nio.file.Files.isDirectory(file)) {
+							java.nio.file.Files.createDirectories(target);
+						}
+						else {
+							String content = java.nio.file.Files.readString(file);
+							java.nio.file.Files.writeString(target, content.replace(HOOK, HIDDEN_HOOK));
+						}
+					}
+				}
+				hooksVisible = copy;
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return hooksVisible;
 	}
 
 	static List<HasMetadata> parseStrictly(String manifest) {

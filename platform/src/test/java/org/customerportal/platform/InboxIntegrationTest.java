@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,6 +34,9 @@ class InboxIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	KafkaProducer<String, byte[]> producer;
 
@@ -66,6 +72,7 @@ class InboxIntegrationTest {
 	@Test
 	void aPoisonMessageIsDeadLetteredAndTheNextOneIsStillProcessed() throws Exception {
 		String key = "poison-" + UUID.randomUUID();
+		double deadBefore = deadLetters();
 		send(key, "this is not json {");
 		send(key, sold(UUID.randomUUID().toString(), key, 5));
 
@@ -74,6 +81,13 @@ class InboxIntegrationTest {
 		assertThat(dead.rawValue()).isEqualTo("this is not json {");
 		assertThat(dead.headers()).containsKey("kafka_dlt-exception-message");
 		assertThat(dead.headers().get("kafka_dlt-original-topic")).isEqualTo(TOPIC);
+		// counted for the dead-letter alert and the dashboard
+		assertThat(deadLetters()).isGreaterThan(deadBefore);
+	}
+
+	private double deadLetters() {
+		Counter counter = meters.find("portal.events.dead.letters").tag("topic", TOPIC).counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package org.customerportal.platform.events;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends again the publications whose delivery to Kafka failed (a broker outage longer than the
  * producer's timeouts), while the service keeps running. A PostgreSQL advisory lock lets one instance
- * do it at a time, so several replicas do not send the same event twice over.
+ * do it at a time, so several replicas do not send the same event twice over. It is the only path that
+ * sends again (republish-on-restart is off): a publication left incomplete by a pod that stopped while
+ * sending is marked failed once it is older than {@code stale-after}, and so is sent again here.
  */
 class FailedPublicationResubmitter {
 
@@ -26,10 +30,14 @@ class FailedPublicationResubmitter {
 
 	private final TransactionTemplate transactions;
 
-	FailedPublicationResubmitter(FailedEventPublications failed, JdbcTemplate jdbc, TransactionTemplate transactions) {
+	private final Duration staleAfter;
+
+	FailedPublicationResubmitter(FailedEventPublications failed, JdbcTemplate jdbc, TransactionTemplate transactions,
+			Duration staleAfter) {
 		this.failed = failed;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.staleAfter = staleAfter;
 	}
 
 	@Scheduled(fixedDelayString = "${portal.events.resubmit-interval:30s}",
@@ -39,6 +47,14 @@ class FailedPublicationResubmitter {
 			Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
 			if (Boolean.TRUE.equals(locked)) {
 				try {
+					int abandoned = jdbc.update("update event_publication set status = 'FAILED' "
+							+ "where completion_date is null and status is distinct from 'FAILED' "
+							+ "and coalesce(last_resubmission_date, publication_date) < now() - make_interval(secs => ?)",
+							(double) staleAfter.toSeconds());
+					if (abandoned > 0) {
+						log.info("{} event publications were left incomplete for over {}; sending them again", abandoned,
+								staleAfter);
+					}
 					failed.resubmit(ResubmissionOptions.defaults());
 				}
 				catch (RuntimeException ex) {

@@ -3,6 +3,9 @@ package org.customerportal.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -59,8 +63,13 @@ public class PortalEventsAutoConfiguration {
 
 	@Bean
 	FailedPublicationResubmitter failedPublicationResubmitter(FailedEventPublications failed, JdbcTemplate jdbc,
-			TransactionTemplate transactions) {
-		return new FailedPublicationResubmitter(failed, jdbc, transactions);
+			TransactionTemplate transactions, PortalEventsProperties properties) {
+		return new FailedPublicationResubmitter(failed, jdbc, transactions, properties.staleAfter());
+	}
+
+	@Bean
+	OutboxMetrics portalOutboxMetrics(JdbcTemplate jdbc) {
+		return new OutboxMetrics(jdbc);
 	}
 
 	@Bean
@@ -71,9 +80,19 @@ public class PortalEventsAutoConfiguration {
 
 	@Bean
 	CommonErrorHandler portalKafkaErrorHandler(KafkaOperations<Object, Object> kafka,
-			PortalEventsProperties properties) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+			PortalEventsProperties properties, ObjectProvider<MeterRegistry> meters) {
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
 				(record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+		// counted per original topic: an alert on any increase needs no Kafka exporter
+		ConsumerRecordRecoverer deadLetters = (record, exception) -> {
+			publisher.accept(record, exception);
+			Counter.builder("portal.events.dead.letters")
+				.description("Incoming messages parked on their dead-letter topic")
+				.tag("topic", record.topic())
+				.register(registry)
+				.increment();
+		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
 		backOff.setInitialInterval(properties.retryBackoff().toMillis());
 		backOff.setMultiplier(2);

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of a created topic
  * @param replicas replication factor of a created topic
  * @param resubmitInterval how often publications that failed (Kafka down) are sent again
+ * @param staleAfter a publication still incomplete this long after it was (re)sent is taken as lost (its
+ * pod stopped while sending) and sent again; well above the producer's delivery timeout
  * @param retries attempts after the first before an incoming message goes to its dead-letter topic
  * @param retryBackoff the first wait between attempts, doubled each time
  * @param owners the application ({@code spring.application.name}) that owns each topic: only events
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("portal.events")
 public record PortalEventsProperties(List<String> topics, @DefaultValue("3") int partitions,
 		@DefaultValue("1") short replicas, @DefaultValue("30s") Duration resubmitInterval,
+		@DefaultValue("5m") Duration staleAfter,
 		@DefaultValue("3") int retries, @DefaultValue("500ms") Duration retryBackoff, Map<String, String> owners) {
 
 	public PortalEventsProperties {
