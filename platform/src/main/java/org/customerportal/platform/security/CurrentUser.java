@@ -14,6 +14,9 @@ public record CurrentUser(String subject, String email, boolean emailVerified, S
 
 	public static final String SUPPORT = "support";
 
+	/** The vendor's sales staff: they manage the catalogue, its prices and sales quotes. */
+	public static final String SALES = "sales";
+
 	/** The answer (403) where an address is needed and the caller has no verified one. */
 	public static final String EMAIL_NOT_VERIFIED = "Verify your e-mail address first: open the link in the mail "
 			+ "we sent when you signed up (or add an address to your profile), then sign in again.";
@@ -24,6 +27,10 @@ public record CurrentUser(String subject, String email, boolean emailVerified, S
 
 	public boolean isSupport() {
 		return hasRole(SUPPORT);
+	}
+
+	public boolean isSales() {
+		return hasRole(SALES);
 	}
 
 	/** The caller's verified e-mail address; 403 with {@link #EMAIL_NOT_VERIFIED} if there is none. */
