@@ -50,7 +50,7 @@ public @interface SoldAs {
 			if (line == null || line.product() == null || line.product().isBlank()) {
 				return true; // @NotBlank reports it
 			}
-			Product product = catalogue.product(line.product()).orElse(null);
+			ProductDefinition product = catalogue.definition(line.product()).orElse(null);
 			if (product == null) {
 				return violation(context, "product", "is not a product of the catalogue");
 			}
