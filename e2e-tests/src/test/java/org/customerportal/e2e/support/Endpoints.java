@@ -40,6 +40,11 @@ public final class Endpoints {
 
 	public static final String SUPPORT_PASSWORD = "sam-local";
 
+	/** The demo sales user of the realm (local-only password). */
+	public static final String SALES_USERNAME = "sally";
+
+	public static final String SALES_PASSWORD = "sally-local";
+
 	/**
 	 * How long an effect carried by events (Kafka, then a consumer's read model, then maybe a mail) may
 	 * take. Generous: the machines that run these tests are small and busy.

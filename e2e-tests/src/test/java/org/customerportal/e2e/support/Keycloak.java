@@ -29,6 +29,9 @@ public final class Keycloak {
 	private static final User SUPPORT = new User(Endpoints.SUPPORT_USERNAME, Endpoints.SUPPORT_PASSWORD,
 			Endpoints.SUPPORT_USERNAME + "@example.com", "Sam Support");
 
+	private static final User SALES = new User(Endpoints.SALES_USERNAME, Endpoints.SALES_PASSWORD,
+			Endpoints.SALES_USERNAME + "@example.com", "Sally Sales");
+
 	private Keycloak() {
 	}
 
@@ -45,6 +48,11 @@ public final class Keycloak {
 	/** The realm's demo support user. */
 	public static User support() {
 		return SUPPORT;
+	}
+
+	/** The realm's demo sales user. */
+	public static User sales() {
+		return SALES;
 	}
 
 	/**
