@@ -49,6 +49,9 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/support/**")
 			.hasRole("support")
+			// the sales console: the vendor's sales staff, and support, who keep their rights
+			.requestMatchers("/sales/**")
+			.hasAnyRole("sales", "support")
 			.anyRequest()
 			.authenticated())
 			.oauth2Login(login -> login.loginPage(LOGIN)

@@ -20,6 +20,9 @@ class PageModel {
 			{ "/licenses", "nav.licenses" }, { "/licenses/upcoming-renewals", "nav.renewals" },
 			{ "/purchase", "nav.purchase" }, { "/trials", "nav.trials" }, { "/account/users", "nav.users" } };
 
+	/** The sales console's first page. */
+	static final String SALES = "/sales/products";
+
 	private final People people;
 
 	private final PortalProperties properties;
@@ -54,6 +57,9 @@ class PageModel {
 		if (me.isSupport()) {
 			items.add(new NavigationItem("/support", "nav.support", active("/support", path)));
 		}
+		if (me.isSales() || me.isSupport()) {
+			items.add(new NavigationItem(SALES, "nav.sales", active(SALES, path)));
+		}
 		return items;
 	}
 
@@ -67,6 +73,9 @@ class PageModel {
 		}
 		if (covers("/support", path)) {
 			best = "/support";
+		}
+		if (path.startsWith("/sales/")) {
+			best = SALES;
 		}
 		return best.equals(item);
 	}
