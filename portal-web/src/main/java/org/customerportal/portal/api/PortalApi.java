@@ -154,11 +154,6 @@ public class PortalApi {
 		return call(() -> client.put().uri(uri, variables).body(body).retrieve().body(type));
 	}
 
-	/** A resource with its headers, e.g. the {@code ETag} a change must send back in {@code If-Match}. */
-	public <T> ResponseEntity<T> getEntity(Class<T> type, String uri, Object... variables) {
-		return call(() -> client.get().uri(uri, variables).retrieve().toEntity(type));
-	}
-
 	/** A PUT with headers of its own, e.g. {@code If-Match} with the ETag the person saw. */
 	public <T> T put(Class<T> type, Object body, HttpHeaders headers, String uri, Object... variables) {
 		return call(() -> client.put().uri(uri, variables).headers(all -> all.addAll(headers)).body(body).retrieve().body(type));

@@ -21,7 +21,6 @@ import org.customerportal.portal.web.FormErrors;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -135,15 +134,14 @@ class SalesConsoleController {
 	}
 
 	private String productPage(String code, Model model) {
-		ResponseEntity<Product> answer = api.getEntity(Product.class, "/api/products/{code}", code);
-		Product product = answer.getBody();
+		Product product = api.get(Product.class, "/api/products/{code}", code);
 		model.addAttribute("product", product);
 		model.addAttribute("releases", api.get(RELEASES, "/api/products/{code}/releases", code));
 		model.addAttribute("changes",
 				api.get(CHANGES, "/api/catalogue-changes?subject={code}&size=10", code).items());
 		if (!model.containsAttribute("changeForm")) {
 			model.addAttribute("changeForm", new ChangeForm(product.name(), product.quotaUnit(), product.licenseTypes(),
-					answer.getHeaders().getETag()));
+					etag(product.version())));
 		}
 		if (!model.containsAttribute("releaseForm")) {
 			model.addAttribute("releaseForm", new ReleaseForm(product.currentVersion() + 1, null));
@@ -208,8 +206,7 @@ class SalesConsoleController {
 	}
 
 	private String priceListPage(String currency, Model model) {
-		ResponseEntity<PriceList> answer = api.getEntity(PriceList.class, "/api/price-lists/{currency}", currency);
-		PriceList list = answer.getBody();
+		PriceList list = api.get(PriceList.class, "/api/price-lists/{currency}", currency);
 		List<PriceRow> rows = new ArrayList<>();
 		for (Price price : list.prices()) {
 			rows.add(new PriceRow(price.product(), amount(price.annualUnitPrice()), amount(price.perpetualUnitPrice()),
@@ -218,12 +215,17 @@ class SalesConsoleController {
 		rows.add(new PriceRow(null, null, null, null, null));
 		model.addAttribute("currency", currency);
 		model.addAttribute("list", list);
-		model.addAttribute("priceListForm", new PriceListForm(answer.getHeaders().getETag(), rows));
+		model.addAttribute("priceListForm", new PriceListForm(etag(list.version()), rows));
 		return "sales/price-list";
 	}
 
 	private static String amount(Money money) {
 		return money == null ? null : money.amount().toPlainString();
+	}
+
+	/** The ETag of what the API answered: its version (the body carries it; a proxy may change the header). */
+	private static String etag(long version) {
+		return "\"" + version + "\"";
 	}
 
 	private static HttpHeaders ifMatch(String etag) {
