@@ -59,6 +59,15 @@ class CatalogueIntegrationTest extends OrderIntegrationTestSupport {
 
 		// a second product with the same code
 		mvc.perform(createProduct(sales, code, "[\"ANNUAL\"]", 1)).andExpect(status().isConflict());
+		// a NUL would fail in PostgreSQL: it is refused as bad input
+		mvc.perform(post("/api/products").header("Authorization", sales)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + newCode() + "\",\"name\":\"nul\\u0000byte\",\"quotaUnit\":\"device\","
+					+ "\"licenseTypes\":[\"ANNUAL\"],\"currentVersion\":1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		mvc.perform(get("/api/catalogue-changes").param("subject", "nul\u0000byte").header("Authorization", sales))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -55,6 +55,11 @@ class CatalogueAdminController {
 
 	private static final String CURRENCY = "[A-Z]{3}";
 
+	// text that reaches PostgreSQL: no control characters (a NUL would fail the statement)
+	private static final String TEXT = "\\P{Cntrl}*";
+
+	private static final String NO_CONTROL = "must not contain control characters";
+
 	private final CatalogueAdmin admin;
 
 	private final Catalogue catalogue;
@@ -70,19 +75,21 @@ class CatalogueAdminController {
 		this.currencies = currencies;
 	}
 
-	record NewProduct(@NotBlank @Pattern(regexp = CODE) String code, @NotBlank @Size(max = 200) String name,
-			@NotBlank @Size(max = 50) String quotaUnit, @NotEmpty Set<@NotNull LicenseType> licenseTypes,
+	record NewProduct(@NotBlank @Pattern(regexp = CODE) String code,
+			@NotBlank @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROL) String name,
+			@NotBlank @Size(max = 50) @Pattern(regexp = TEXT, message = NO_CONTROL) String quotaUnit, @NotEmpty Set<@NotNull LicenseType> licenseTypes,
 			@NotNull @Min(1) @Max(10_000) Integer currentVersion, LocalDate releasedOn) {
 	}
 
-	record ProductChange(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 50) String quotaUnit,
+	record ProductChange(@NotBlank @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROL) String name,
+			@NotBlank @Size(max = 50) @Pattern(regexp = TEXT, message = NO_CONTROL) String quotaUnit,
 			@NotEmpty Set<@NotNull LicenseType> licenseTypes) {
 	}
 
 	record NewRelease(@NotNull @Min(1) @Max(10_000) Integer majorVersion, LocalDate releasedOn) {
 	}
 
-	record PriceRequest(@NotBlank String product, @Positive @Digits(integer = 10, fraction = 2) BigDecimal annualUnitPrice,
+	record PriceRequest(@NotBlank @Size(max = 50) @Pattern(regexp = TEXT, message = NO_CONTROL) String product, @Positive @Digits(integer = 10, fraction = 2) BigDecimal annualUnitPrice,
 			@Positive @Digits(integer = 10, fraction = 2) BigDecimal perpetualUnitPrice,
 			@Positive @Digits(integer = 10, fraction = 2) BigDecimal maintenanceUnitPrice,
 			@Positive @Digits(integer = 10, fraction = 2) BigDecimal upgradeUnitPrice) {
@@ -175,7 +182,8 @@ class CatalogueAdminController {
 	@GetMapping("/api/catalogue-changes")
 	@Operation(summary = "The catalogue's audit trail, newest first (sales and support)")
 	PageResponse<Change> changes(@RequestParam(required = false) SubjectType subjectType,
-			@RequestParam(required = false) String subject, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROL) String subject,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
 		CatalogueAdmin.requireStaff(caller);
 		return audit.changes(subjectType, subject, page, size);
