@@ -73,8 +73,13 @@ class CatalogueAdmin {
 	}
 
 	static void requireStaff(CurrentUser caller) {
+		requireStaff(caller, STAFF_ONLY);
+	}
+
+	/** Sales staff, or support, who keep their rights; 403 with the refusal otherwise. */
+	static void requireStaff(CurrentUser caller, String refusal) {
 		if (!caller.isSales() && !caller.isSupport()) {
-			throw new ForbiddenException(STAFF_ONLY);
+			throw new ForbiddenException(refusal);
 		}
 	}
 

@@ -26,7 +26,6 @@ import org.customerportal.order.catalogue.CatalogueAdmin.ProductFields;
 import org.customerportal.order.catalogue.CatalogueAdmin.Release;
 import org.customerportal.order.catalogue.CatalogueAudit.Change;
 import org.customerportal.order.catalogue.CatalogueAudit.SubjectType;
-import org.customerportal.platform.problem.ForbiddenException;
 import org.customerportal.platform.problem.NotFoundException;
 import org.customerportal.platform.security.CurrentUser;
 import org.customerportal.platform.web.PageResponse;
@@ -192,9 +191,7 @@ class CatalogueAdminController {
 	@GetMapping("/api/billing-currencies/{organizationId}")
 	@Operation(summary = "The currency the organisation pays in (sales and support)")
 	CurrencyResponse currency(@PathVariable UUID organizationId, CurrentUser caller) {
-		if (!caller.isSales() && !caller.isSupport()) {
-			throw new ForbiddenException("Only the vendor's sales and support staff see an organization's currency.");
-		}
+		CatalogueAdmin.requireStaff(caller, "Only the vendor's sales and support staff see an organization's currency.");
 		return currencies.of(organizationId)
 			.map(currency -> new CurrencyResponse(organizationId, currency, true))
 			.orElseGet(() -> new CurrencyResponse(organizationId, currencies.current(organizationId), false));

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.customerportal.order.OrderServiceProperties;
 import org.customerportal.order.catalogue.CatalogueAudit.SubjectType;
 import org.customerportal.platform.problem.BusinessRuleException;
-import org.customerportal.platform.problem.ForbiddenException;
 import org.customerportal.platform.problem.InvalidFieldException;
 import org.customerportal.platform.security.CurrentUser;
 import org.customerportal.platform.time.Timestamps;
@@ -95,10 +94,8 @@ public class Currencies {
 	/** Support or sales set the currency an organisation pays in from now on. */
 	@Transactional
 	public String set(UUID organizationId, String currency, CurrentUser caller) {
-		if (!caller.isSales() && !caller.isSupport()) {
-			throw new ForbiddenException(
-					"Only the vendor's sales and support staff can change the currency an organization pays in.");
-		}
+		CatalogueAdmin.requireStaff(caller,
+				"Only the vendor's sales and support staff can change the currency an organization pays in.");
 		if (!catalogue.hasPriceList(currency)) {
 			throw new InvalidFieldException("currency", "has no price list; choose one of " + currencies());
 		}
