@@ -220,6 +220,10 @@ class CatalogueIntegrationTest extends OrderIntegrationTestSupport {
 		assertThat(createQuote(buyer, "[{\"product\":\"MRZ-SCANNER\",\"licenseType\":\"ANNUAL\",\"quota\":1}]")
 			.at("/total/currency")
 			.asString()).isEqualTo("EUR");
+		// the catalogue shows its members euro prices
+		mvc.perform(get("/api/products").param("size", "100").header("Authorization", buyer.bearer()))
+			.andExpect(jsonPath("$.items[?(@.code == 'MRZ-SCANNER')].unitPrice.ANNUAL.amount").value("45.00"))
+			.andExpect(jsonPath("$.items[?(@.code == 'MRZ-SCANNER')].unitPrice.ANNUAL.currency").value("EUR"));
 
 		// support moves it to pounds
 		mvc.perform(put("/api/billing-currencies/" + buyer.organizationId()).header("Authorization", supportBearer())

@@ -54,6 +54,7 @@ class SalesConsoleJourneyTest {
 			sales.field("Code").fill(PRODUCT);
 			sales.field("Name").fill("UI Vision SDK " + Keycloak.RUN);
 			sales.field("Quota unit").fill("developer");
+			sales.field("Annual licence").uncheck();
 			sales.field("Perpetual licence with maintenance").check();
 			sales.field("First version").fill("1");
 			sales.button("Add the product").click();
@@ -69,7 +70,8 @@ class SalesConsoleJourneyTest {
 			sales.field("Product code of a new product").fill(PRODUCT);
 			sales.field("Perpetual price of a new product").fill("400.00");
 			sales.button("Save the price list").click();
-			assertThat(sales.page().locator(".govuk-error-summary")).containsText("is required");
+			assertThat(sales.page().locator(".govuk-error-summary"))
+				.containsText("Is required: UI Vision SDK " + Keycloak.RUN + " is sold as a perpetual licence");
 			sales.look("sales-price-list-error");
 			sales.field("Maintenance price of a new product").fill("80.00");
 			sales.field("Upgrade price of a new product").fill("200.00");

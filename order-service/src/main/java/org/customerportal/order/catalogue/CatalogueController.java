@@ -12,6 +12,7 @@ import org.customerportal.order.LicenseType;
 import org.customerportal.order.Money;
 import org.customerportal.order.OrderServiceProperties;
 import org.customerportal.platform.problem.InvalidFieldException;
+import org.customerportal.platform.security.CurrentUser;
 import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +26,21 @@ class CatalogueController {
 
 	private final OrderServiceProperties properties;
 
-	CatalogueController(Catalogue catalogue, OrderServiceProperties properties) {
+	private final Currencies currencies;
+
+	CatalogueController(Catalogue catalogue, OrderServiceProperties properties, Currencies currencies) {
 		this.catalogue = catalogue;
 		this.properties = properties;
+		this.currencies = currencies;
 	}
 
 	@GetMapping("/api/products")
-	@Operation(summary = "The catalogue: products, the licence types they are sold as and their prices per quota unit in a currency (default USD), by name")
+	@Operation(summary = "The catalogue: products, the licence types they are sold as and their prices per quota unit in a currency (default: the caller's organisation's, else USD), by name")
 	PageResponse<ProductResponse> products(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}") String currency) {
-		String priced = currency != null ? currency : properties.defaultCurrency();
+			@RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}") String currency, CurrentUser caller) {
+		String priced = currency != null ? currency
+				: currencies.ofMember(caller.subject()).orElse(properties.defaultCurrency());
 		if (!catalogue.hasPriceList(priced)) {
 			throw new InvalidFieldException("currency", "has no price list");
 		}

@@ -52,6 +52,14 @@ public class Currencies {
 			.optional();
 	}
 
+	/** The currency of the person's organisation (a person belongs to one at most), if it has one. */
+	public Optional<String> ofMember(String userId) {
+		return jdbc.sql("""
+				select c.currency from membership m join organization_currency c on c.organization_id = m.organization_id
+				where m.user_id = ? limit 1
+				""").param(userId).query(String.class).optional();
+	}
+
 	/** The currency the organisation pays in now: its own, else the default. */
 	public String current(UUID organizationId) {
 		return of(organizationId).orElse(properties.defaultCurrency());

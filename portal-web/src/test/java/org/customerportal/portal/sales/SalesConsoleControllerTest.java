@@ -72,6 +72,27 @@ class SalesConsoleControllerTest {
 	}
 
 	@Test
+	void aProductsPageOffersItsChangeWithTheTypesItIsSoldAsTickedAndTheNextVersionToRelease() throws Exception {
+		Api.stub(WireMock.get(urlPathEqualTo("/api/products/MRZ-SCANNER")).willReturn(okJson("""
+				{"code":"MRZ-SCANNER","name":"MRZ Scanner","quotaUnit":"device","licenseTypes":["ANNUAL"],"currentVersion":3,
+				 "version":7,"updatedAt":"2026-11-30T10:15:00Z","updatedBy":"sally"}""")));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/products/MRZ-SCANNER/releases")).willReturn(okJson("""
+				[{"majorVersion":3,"releasedOn":"2026-01-01","releasedBy":"migration","releasedAt":"2026-01-01T00:00:00Z"}]""")));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/catalogue-changes")).willReturn(okJson("""
+				{"items":[],"page":0,"size":10,"totalItems":0}""")));
+
+		mvc.perform(get("/sales/products/MRZ-SCANNER").with(SignedIn.as("sally-token", "sales")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("MRZ Scanner</h1>")))
+			.andExpect(content().string(containsString("name=\"majorVersion\" value=\"4\"")))
+			.andExpect(content().string(containsString("name=\"version\" value=\"&quot;7&quot;\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*<input[^>]*value=\"ANNUAL\"[^>]*checked=\"checked\".*")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*<input[^>]*value=\"PERPETUAL\"[^>]*checked=\"checked\".*"))));
+	}
+
+	@Test
 	void aStaleChangeShowsTheApisSentence() throws Exception {
 		String sentence = "Someone changed the price list in EUR since you loaded it. Reload it, check their change and make yours again.";
 		Api.stub(WireMock.put(urlPathEqualTo("/api/price-lists/EUR")).willReturn(Api.problem(412, sentence)));
