@@ -73,8 +73,9 @@ class SalesConsoleJourneyTest {
 			assertThat(sales.page().locator(".govuk-error-summary"))
 				.containsText("Is required: UI Vision SDK " + Keycloak.RUN + " is sold as a perpetual licence");
 			sales.look("sales-price-list-error");
-			sales.field("Maintenance price of a new product").fill("80.00");
-			sales.field("Upgrade price of a new product").fill("200.00");
+			// the row is the product's own now, and says so
+			sales.field("Maintenance price of " + PRODUCT).fill("80.00");
+			sales.field("Upgrade price of " + PRODUCT).fill("200.00");
 			sales.button("Save the price list").click();
 			assertThat(sales.page().locator(".govuk-notification-banner")).containsText("The price list in USD is saved.");
 			sales.look("sales-price-list");
