@@ -1,5 +1,6 @@
 package org.customerportal.order;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CatalogueIntegrationTest extends OrderIntegrationTestSupport {
 
 	private static final TopicReader CATALOG_EVENTS = TopicReader.of("portal.catalog.events");
+
+	private static final List<String> UNSEEDED = List.of("CHF", "SEK", "NOK", "DKK", "PLN", "CAD", "AUD", "NZD");
 
 	private static final AtomicInteger CURRENCIES = new AtomicInteger();
 
@@ -158,6 +161,11 @@ class CatalogueIntegrationTest extends OrderIntegrationTestSupport {
 		mvc.perform(putPriceList(currency, null, "[{\"product\":\"" + code + "\",\"perpetualUnitPrice\":\"900.00\"}]"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("prices[0].maintenanceUnitPrice"));
+		// money is counted in cents: no made-up codes, no yen
+		mvc.perform(putPriceList("QQQ", null, "[]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("currency"));
+		mvc.perform(putPriceList("JPY", null, "[]")).andExpect(status().isBadRequest());
 		mvc.perform(putPriceList(currency, null, "[{\"product\":\"" + code + "\",\"perpetualUnitPrice\":\"-1\"}]"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("prices[0].perpetualUnitPrice"));
@@ -269,10 +277,9 @@ class CatalogueIntegrationTest extends OrderIntegrationTestSupport {
 		return "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 	}
 
-	/** A currency code of the ISO range kept for private use (X..), none of the seeded ones. */
+	/** A currency of ISO 4217 none of the seeded price lists is in. */
 	private static String newCurrency() {
-		int n = CURRENCIES.getAndIncrement();
-		return "X" + (char) ('A' + n / 26 % 26) + (char) ('A' + n % 26);
+		return UNSEEDED.get(CURRENCIES.getAndIncrement());
 	}
 
 }

@@ -230,6 +230,7 @@ class CatalogueAdmin {
 			.orElse(null);
 		String action;
 		if (current == null) {
+			requireCurrencyWithCents(currency);
 			if (expectedVersion != null) {
 				throw new NotFoundException("There is no price list in " + currency + "; create it without If-Match.");
 			}
@@ -272,6 +273,19 @@ class CatalogueAdmin {
 		events.publishEvent(new PriceListChanged(IntegrationEvent.newEventId(), now,
 				currency, list.version(), list.prices(), caller.subject()));
 		return list;
+	}
+
+	/** An ISO 4217 currency counted in hundredths, as Money and the payment provider count it. */
+	private static void requireCurrencyWithCents(String currency) {
+		try {
+			if (java.util.Currency.getInstance(currency).getDefaultFractionDigits() == 2) {
+				return;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not an ISO 4217 code
+		}
+		throw new InvalidFieldException("currency", "must be an ISO 4217 currency with cents, e.g. CHF");
 	}
 
 	/** Each product once, in the catalogue, with a price for each licence type it is sold as. */
