@@ -24,7 +24,9 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 	@CsvSource({ "/api/me, account-service", "/api/organizations/o-1/users, account-service",
 			"/api/invitations/i-1, account-service", "/api/users/u-1, account-service",
 			"/api/products, order-service", "/api/quotes/q-1, order-service", "/api/orders?page=0&size=20, order-service",
-			"/api/renewals, order-service", "/api/quota-orders, order-service", "/api/sales-quotes, order-service",
+			"/api/renewals, order-service", "/api/quota-orders, order-service", "/api/upgrade-orders, order-service", "/api/sales-quotes, order-service",
+			"/api/price-lists/EUR, order-service", "/api/catalogue-changes, order-service",
+			"/api/billing-currencies/o-1, order-service",
 			"/api/licenses/upcoming-renewals?withinDays=90, license-service", "/api/trials/t-1, license-service",
 			"/api/notifications/preferences, notification-service" })
 	void routesEachPathToItsServiceAndForwardsTheToken(String pathAndQuery, String service) {

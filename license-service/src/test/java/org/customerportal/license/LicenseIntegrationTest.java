@@ -68,6 +68,8 @@ public abstract class LicenseIntegrationTest {
 
 	protected static final String LICENSE_EVENTS = "portal.license.events";
 
+	protected static final String CATALOG_EVENTS = "portal.catalog.events";
+
 	private static KafkaProducer<String, byte[]> producer;
 
 	@Autowired
@@ -129,7 +131,8 @@ public abstract class LicenseIntegrationTest {
 		Map<String, Object> body = new LinkedHashMap<>(data);
 		body.put("eventId", id);
 		body.putIfAbsent("occurredAt", Instant.now().toString());
-		String producerName = topic.equals(ORDER_EVENTS) ? "order-service" : "account-service";
+		String producerName = topic.equals(ORDER_EVENTS) || topic.equals(CATALOG_EVENTS) ? "order-service"
+				: "account-service";
 		JsonSchemas.assertValidForProducer(producerName, type, JSON.valueToTree(body));
 		Map<String, Object> cloudEvent = new LinkedHashMap<>();
 		cloudEvent.put("specversion", "1.0");

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
 
-	public static final String USD = "USD";
-
 	public Money {
 		Objects.requireNonNull(amount, "amount");
 		Objects.requireNonNull(currency, "currency");

@@ -37,6 +37,20 @@ class AsyncApiDocumentTest {
 	}
 
 	@Test
+	void theCatalogueEventsHaveTheirOwnDocument() {
+		JsonNode catalog = AsyncApiDocuments.load(RESOURCES.resolve("asyncapi/catalog-events.yaml"));
+		assertThat(AsyncApiDocuments.violations(catalog)).isEmpty();
+		assertThat(catalog.at("/channels/catalogEvents/address").asString()).isEqualTo("portal.catalog.events");
+		Set<String> published = AsyncApiDocuments.publishedTypes("org.customerportal.order", "portal.catalog.events");
+		assertThat(published).containsExactlyInAnyOrder("portal.product.changed.v1", "portal.product.released.v1",
+				"portal.price-list.changed.v1");
+		AsyncApiDocuments.assertDescribesExactly(catalog, RESOURCES, "catalogEvents", "publishCatalogEvents", published,
+				type -> "catalogKey");
+		JsonNode example = catalog.at("/components/messages/productReleased/examples/0/payload");
+		JsonSchemas.assertValid("events/product.released.v1.schema.json", example.get("data"));
+	}
+
+	@Test
 	void itsExampleOfOrderPaidMatchesTheSchema() {
 		JsonNode example = document.at("/components/messages/orderPaid/examples/0/payload");
 		assertThat(example.get("id").asString()).isEqualTo(example.at("/data/eventId").asString());

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * test payment page) behind a {@link ScriptedPaymentProvider} that tests can make misbehave.
  */
 @PortalIntegrationTest(properties = { "portal.events.retry-backoff=100ms",
-		"portal.events.topics=portal.order.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt",
+		"portal.events.topics=portal.order.events,portal.catalog.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt",
 		"portal.test-clock.enabled=true", "resilience4j.timelimiter.instances.payment-provider.timeout-duration=2s",
 		"order.payments.reconcile-interval=1s", "portal.account-service.timeout=1s",
 		"order.payments.provider=simulated",

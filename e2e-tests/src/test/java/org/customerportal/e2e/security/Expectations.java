@@ -73,7 +73,33 @@ final class Expectations {
 		row("POST /api/renewals", "401 404 404 201 404 401").body((f, c) -> Map.of("licenseIds", List.of(f.licenseId)));
 		row("POST /api/quota-orders", "401 404 404 201 404 401")
 			.body((f, c) -> Map.of("licenseId", f.licenseId, "additionalQuota", 1));
+		// a paid upgrade for the contact's valid annual licence: it upgrades for free instead (422)
+		row("POST /api/upgrade-orders", "401 404 404 422 404 401").body((f, c) -> Map.of("licenseId", f.licenseId));
+		// the catalogue is read by everyone and changed by the vendor's staff (sales, and support)
+		row("GET /api/products/{code}", "401 200 200 200 200 401").param("code", f -> "BARCODE-READER");
+		row("POST /api/products", "401 403 403 403 201 401").body((f, c) -> Map.of("code",
+				"MATRIX-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", "Matrix",
+				"quotaUnit", "device", "licenseTypes", List.of("ANNUAL"), "currentVersion", 1));
+		// without If-Match support is asked for the ETag and nothing changes
+		row("PUT /api/products/{code}", "401 403 403 403 428 401").param("code", f -> "BARCODE-READER")
+			.body((f, c) -> Map.of("name", "Barcode Reader SDK", "quotaUnit", "developer", "licenseTypes",
+					List.of("ANNUAL", "PERPETUAL")));
+		row("GET /api/products/{code}/releases", "401 200 200 200 200 401").param("code", f -> "BARCODE-READER");
+		// support passes the access check; version 1 is not newer, so the demo catalogue stays
+		row("POST /api/products/{code}/releases", "401 403 403 403 409 401").param("code", f -> "BARCODE-READER")
+			.body((f, c) -> Map.of("majorVersion", 1));
+		row("GET /api/price-lists", "401 403 403 403 200 401");
+		row("GET /api/price-lists/{currency}", "401 403 403 403 200 401").param("currency", f -> "USD");
+		row("PUT /api/price-lists/{currency}", "401 403 403 403 428 401").param("currency", f -> "USD")
+			.body((f, c) -> Map.of("prices", List.of()));
+		row("GET /api/catalogue-changes", "401 403 403 403 200 401");
+		row("GET /api/billing-currencies/{organizationId}", "401 403 403 403 200 401");
+		row("PUT /api/billing-currencies/{organizationId}", "401 403 403 403 200 401")
+			.body((f, c) -> Map.of("currency", "USD"));
 		row("GET /api/orders", "401 200 200 200 200 401");
+		row("GET /api/orders/test-clock", "401 403 403 403 200 401");
+		row("PUT /api/orders/test-clock", "401 403 403 403 200 401")
+			.body((f, c) -> Map.of("offset", currentOffset("/api/orders/test-clock")));
 		row("GET /api/orders/{orderId}", "401 404 404 200 200 401");
 		row("POST /api/orders/{orderId}/cancel", "401 404 404 200 403 401")
 			.fresh((f, c) -> Map.of("orderId", f.freshOrder()));

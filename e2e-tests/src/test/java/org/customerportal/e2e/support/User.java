@@ -82,8 +82,14 @@ public final class User {
 	}
 
 	public Reply call(String method, String path, Object body) {
-		return Http.send(method, URI.create(Endpoints.GATEWAY + path), Map.of("Authorization", "Bearer " + token()),
-				body);
+		return call(method, path, Map.of(), body);
+	}
+
+	/** A call with headers of its own besides the token, e.g. {@code If-Match}. */
+	public Reply call(String method, String path, Map<String, String> headers, Object body) {
+		Map<String, String> all = new java.util.HashMap<>(headers);
+		all.put("Authorization", "Bearer " + token());
+		return Http.send(method, URI.create(Endpoints.GATEWAY + path), all, body);
 	}
 
 	@Override

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param products the catalogue as far as licences need it: product code to its current major version and
- * whether trials are offered
+ * @param products per product code, whether trials are offered (all are unless listed with
+ * {@code trials: false}); the versions come from the catalogue's events, not from here
  * @param trialQuota the devices a trial may be activated on
  */
 @ConfigurationProperties("portal.license")
@@ -23,10 +23,9 @@ public record LicenseProperties(Map<String, Product> products, @DefaultValue("1"
 	}
 
 	/**
-	 * @param currentVersion the newest released major version
 	 * @param trials whether a 30-day trial may be started
 	 */
-	public record Product(int currentVersion, @DefaultValue("true") boolean trials) {
+	public record Product(@DefaultValue("true") boolean trials) {
 	}
 
 }

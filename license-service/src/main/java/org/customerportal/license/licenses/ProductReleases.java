@@ -6,35 +6,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The newest major version of each product: the configured catalogue, raised by any newer version seen
- * in a paid order. Upgrades may not go beyond it, and trials start on it.
+ * The newest major version of each product, as order-service's catalogue announces its releases
+ * ({@code portal.product.released.v1}), raised by any newer version seen in a paid order. Upgrades may
+ * not go beyond it, and trials start on it.
  */
 @Component
 public class ProductReleases {
 
 	private final JdbcClient jdbc;
 
-	private final LicenseProperties properties;
-
-	ProductReleases(JdbcClient jdbc, LicenseProperties properties) {
+	ProductReleases(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.properties = properties;
 	}
 
-	/** The newest known major version, or empty for a product never configured nor sold. */
+	/** The newest known major version, or empty for a product never released nor sold. */
 	public Optional<Integer> latestVersion(String product) {
-		Optional<Integer> seen = jdbc.sql("select latest_version from product_release where product = ?")
+		return jdbc.sql("select latest_version from product_release where product = ?")
 			.param(product)
 			.query(Integer.class)
 			.optional();
-		Integer configured = properties.product(product).map(LicenseProperties.Product::currentVersion).orElse(null);
-		if (configured == null) {
-			return seen;
-		}
-		return Optional.of(seen.map(v -> Math.max(v, configured)).orElse(configured));
 	}
 
-	/** Remembers that a version of a product was sold. */
+	/**
+	 * Remembers that a version of a product was released or sold; an older one, arriving late, changes
+	 * nothing.
+	 */
 	public void seen(String product, int version) {
 		jdbc.sql("""
 				insert into product_release (product, latest_version) values (?, ?)

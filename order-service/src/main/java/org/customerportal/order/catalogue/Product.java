@@ -8,11 +8,17 @@ import org.customerportal.order.LicenseType;
 import org.customerportal.order.Money;
 
 /**
- * A product of the catalogue and what it costs. Prices are per quota unit: a year of an annual
- * licence, a perpetual licence, or a year of a perpetual licence's maintenance.
+ * A product of the catalogue and what it costs in one currency. Prices are per quota unit: a year of
+ * an annual licence, a perpetual licence, a year of a perpetual licence's maintenance, or the upgrade
+ * of a perpetual licence whose maintenance lapsed to the newest major version.
  */
 public record Product(String code, String name, String quotaUnit, int currentVersion, Money annualUnitPrice,
-		Money perpetualUnitPrice, Money maintenanceUnitPrice) {
+		Money perpetualUnitPrice, Money maintenanceUnitPrice, Money upgradeUnitPrice) {
+
+	public Product(String code, String name, String quotaUnit, int currentVersion, Money annualUnitPrice,
+			Money perpetualUnitPrice, Money maintenanceUnitPrice) {
+		this(code, name, quotaUnit, currentVersion, annualUnitPrice, perpetualUnitPrice, maintenanceUnitPrice, null);
+	}
 
 	public Set<LicenseType> licenseTypes() {
 		Set<LicenseType> types = EnumSet.noneOf(LicenseType.class);
@@ -40,6 +46,11 @@ public record Product(String code, String name, String quotaUnit, int currentVer
 	 */
 	public Optional<Money> renewalUnitPrice(LicenseType type) {
 		return Optional.ofNullable(type == LicenseType.ANNUAL ? annualUnitPrice : maintenanceUnitPrice);
+	}
+
+	/** The price of one quota unit of a paid upgrade of a perpetual licence, if the price list has one. */
+	public Optional<Money> upgradePrice() {
+		return Optional.ofNullable(upgradeUnitPrice);
 	}
 
 }

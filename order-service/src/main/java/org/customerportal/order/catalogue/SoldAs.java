@@ -51,7 +51,8 @@ public @interface SoldAs {
 				return true; // @NotBlank reports it
 			}
 			// PostgreSQL refuses a NUL in text, and no product code has one
-			Product product = line.product().indexOf('\0') >= 0 ? null : catalogue.product(line.product()).orElse(null);
+			ProductDefinition product = line.product().indexOf('\0') >= 0 ? null
+					: catalogue.definition(line.product()).orElse(null);
 			if (product == null) {
 				return violation(context, "product", "is not a product of the catalogue");
 			}

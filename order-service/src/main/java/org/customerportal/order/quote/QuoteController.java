@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.customerportal.order.LicenseType;
@@ -50,7 +51,7 @@ class QuoteController {
 					.stream()
 					.map(line -> new Quotes.Request(line.product(), line.licenseType(), line.quota()))
 					.toList(),
-				caller);
+				request.currency(), caller);
 		return ResponseEntity.created(URI.create("/api/quotes/" + quote.id())).body(quote);
 	}
 
@@ -75,8 +76,10 @@ class QuoteController {
 				});
 	}
 
+	/** @param currency before the organisation's first order, the currency it chooses (default USD) */
 	record CreateQuote(@NotNull UUID organizationId,
-			@NotEmpty @Size(max = 50) List<@NotNull @Valid QuoteLineRequest> lines) {
+			@NotEmpty @Size(max = 50) List<@NotNull @Valid QuoteLineRequest> lines,
+			@Pattern(regexp = "[A-Z]{3}") String currency) {
 	}
 
 	@SoldAs

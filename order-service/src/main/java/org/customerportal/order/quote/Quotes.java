@@ -10,6 +10,7 @@ import org.customerportal.order.Money;
 import org.customerportal.order.OrderServiceProperties;
 import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.catalogue.Catalogue;
+import org.customerportal.order.catalogue.Currencies;
 import org.customerportal.order.catalogue.Product;
 import org.customerportal.order.membership.Member;
 import org.customerportal.order.membership.Memberships;
@@ -17,6 +18,7 @@ import org.customerportal.order.orders.NewOrder;
 import org.customerportal.order.orders.OrderType;
 import org.customerportal.order.orders.OrderView;
 import org.customerportal.order.orders.Orders;
+import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.NotFoundException;
 import org.customerportal.platform.security.CurrentUser;
 
@@ -41,10 +43,13 @@ class Quotes {
 
 	private final OrderServiceProperties properties;
 
+	private final Currencies currencies;
+
 	Quotes(QuoteRepository repository, Catalogue catalogue, Memberships memberships, Orders orders, Clock clock,
-			OrderServiceProperties properties) {
+			OrderServiceProperties properties, Currencies currencies) {
 		this.repository = repository;
 		this.catalogue = catalogue;
+		this.currencies = currencies;
 		this.memberships = memberships;
 		this.orders = orders;
 		this.clock = clock;
@@ -56,10 +61,11 @@ class Quotes {
 	}
 
 	/** Not in a transaction: a caller not known yet is confirmed with account-service first. */
-	QuoteView create(UUID organizationId, List<Request> requested, CurrentUser caller) {
+	QuoteView create(UUID organizationId, List<Request> requested, String requestedCurrency, CurrentUser caller) {
 		requireMember(organizationId, caller);
-		List<QuoteLine> lines = requested.stream().map(this::price).toList();
-		Quote quote = Quote.of(organizationId, caller.subject(), lines, currency(organizationId), Instant.now(clock),
+		String currency = currencies.forQuote(organizationId, requestedCurrency);
+		List<QuoteLine> lines = requested.stream().map(request -> price(request, currency)).toList();
+		Quote quote = Quote.of(organizationId, caller.subject(), lines, currency, Instant.now(clock),
 				properties.quoteValidity());
 		return QuoteView.of(repository.save(quote));
 	}
@@ -91,6 +97,7 @@ class Quotes {
 			.orElseThrow(Quotes::quoteNotFound);
 		Instant now = Instant.now(clock);
 		quote.assertOrderable(now);
+		currencies.ordering(quote.organizationId(), quote.currency(), caller.subject());
 		List<NewOrder.Line> lines = quote.lines()
 			.stream()
 			.map(line -> new NewOrder.Line(line.product(), line.productName(), line.licenseType(), line.quota(), null,
@@ -104,17 +111,19 @@ class Quotes {
 		return order;
 	}
 
-	/** The currency the organisation's quotes are priced in. */
+	/** The currency the organisation's quotes are priced in now. */
 	String currency(UUID organizationId) {
-		return Money.USD;
+		return currencies.current(organizationId);
 	}
 
-	/** The line at the catalogue's list price. */
-	QuoteLine price(Request request) {
-		Product product = catalogue.product(request.product())
-			.orElseThrow(() -> new IllegalStateException("Unchecked product " + request.product()));
-		Money unitPrice = product.unitPrice(request.licenseType())
-			.orElseThrow(() -> new IllegalStateException("Unchecked licence type " + request.licenseType()));
+	/** The line at the catalogue's list price in the currency. */
+	QuoteLine price(Request request, String currency) {
+		Product product = catalogue.product(request.product(), currency)
+			.filter(priced -> priced.soldAs(request.licenseType()))
+			.orElseThrow(() -> new BusinessRuleException(request.product() + " is not sold as a "
+					+ request.licenseType().name().toLowerCase() + " licence in " + currency
+					+ " yet. Contact sales for a quote."));
+		Money unitPrice = product.unitPrice(request.licenseType()).orElseThrow();
 		return new QuoteLine(product.code(), product.name(), request.licenseType(), request.quota(),
 				product.currentVersion(), unitPrice.amount(), unitPrice.times(request.quota()).amount());
 	}

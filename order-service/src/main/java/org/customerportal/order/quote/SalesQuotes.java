@@ -81,7 +81,7 @@ class SalesQuotes {
 		List<QuoteLine> lines = new ArrayList<>();
 		for (int i = 0; i < request.lines().size(); i++) {
 			Line line = request.lines().get(i);
-			QuoteLine priced = quotes.price(new Quotes.Request(line.product(), line.licenseType(), line.quota()));
+			QuoteLine priced = quotes.price(new Quotes.Request(line.product(), line.licenseType(), line.quota()), currency);
 			lines.add(discounted(priced, line.discount(), "lines[" + i + "].discount", currency));
 		}
 		String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();

@@ -53,11 +53,23 @@ class RenewalController {
 						request.paymentMethod(), caller)));
 	}
 
+	@PostMapping("/api/upgrade-orders")
+	@Operation(summary = "Buy Upgrade: an UPGRADE order to the newest version for a licence not eligible for a free upgrade; 422 with the reason otherwise")
+	ResponseEntity<OrderView> upgrade(@Valid @RequestBody UpgradeLicense request,
+			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
+			CurrentUser caller) {
+		return idempotency.execute(idempotencyKey, caller, "POST /api/upgrade-orders", request, OrderView.class,
+				() -> created(renewals.upgrade(request.licenseId(), request.paymentMethod(), caller)));
+	}
+
 	private static ResponseEntity<OrderView> created(OrderView order) {
 		return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
 	}
 
 	record RenewLicenses(@NotEmpty @Size(max = 100) List<@NotNull UUID> licenseIds, PaymentMethod paymentMethod) {
+	}
+
+	record UpgradeLicense(@NotNull UUID licenseId, PaymentMethod paymentMethod) {
 	}
 
 	record ExpandQuota(@NotNull UUID licenseId, @NotNull @Positive @Max(1_000_000) Integer additionalQuota,

@@ -16,6 +16,7 @@ import org.customerportal.order.LicenseType;
 import org.customerportal.order.Money;
 import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.catalogue.Catalogue;
+import org.customerportal.order.catalogue.Currencies;
 import org.customerportal.order.catalogue.Product;
 import org.customerportal.order.license.LicenseRecord;
 import org.customerportal.order.license.Licenses;
@@ -50,9 +51,13 @@ class Renewals {
 
 	private final Clock clock;
 
-	Renewals(Licenses licenses, Catalogue catalogue, Orders orders, Memberships memberships, Clock clock) {
+	private final Currencies currencies;
+
+	Renewals(Licenses licenses, Catalogue catalogue, Orders orders, Memberships memberships, Clock clock,
+			Currencies currencies) {
 		this.licenses = licenses;
 		this.catalogue = catalogue;
+		this.currencies = currencies;
 		this.orders = orders;
 		this.memberships = memberships;
 		this.clock = clock;
@@ -79,15 +84,16 @@ class Renewals {
 			throw new BusinessRuleException(
 					"These licences belong to different organizations. Renew each organization's licences in its own order.");
 		}
+		String currency = currencies.current(organizationId);
 		List<NewOrder.Line> lines = new ArrayList<>();
 		for (LicenseRecord license : renewed) {
 			LicenseType type = purchasedType(license, "renewed");
-			Product product = product(license);
+			Product product = product(license, currency);
 			Money unitPrice = product.renewalUnitPrice(type)
 				.orElseThrow(() -> notSold(product, type, license));
 			lines.add(line(license, product, type, license.quota(), unitPrice));
 		}
-		return place(organizationId, OrderType.RENEWAL, lines, paymentMethod, caller);
+		return place(organizationId, OrderType.RENEWAL, lines, currency, paymentMethod, caller);
 	}
 
 	/** A QUOTA_EXPANSION order: each added unit at the licence type's unit price. */
@@ -101,16 +107,54 @@ class Renewals {
 			throw new BusinessRuleException("Licence " + license.licenseId() + " expired on " + license.expiresAt()
 					+ ". Renew it before adding quota.");
 		}
-		Product product = product(license);
+		String currency = currencies.current(license.organizationId());
+		Product product = product(license, currency);
 		Money unitPrice = product.unitPrice(type).orElseThrow(() -> notSold(product, type, license));
 		return place(license.organizationId(), OrderType.QUOTA_EXPANSION,
-				List.of(line(license, product, type, additionalQuota, unitPrice)), paymentMethod, caller);
+				List.of(line(license, product, type, additionalQuota, unitPrice)), currency, paymentMethod, caller);
 	}
 
-	private OrderView place(UUID organizationId, OrderType type, List<NewOrder.Line> lines,
+	/**
+	 * An UPGRADE order to the product's newest major version for a licence that may not be upgraded for
+	 * free: a perpetual licence whose maintenance ended, at the price list's upgrade price per unit. A
+	 * licence that may be upgraded for free, or an expired annual one (renewing it is the way), is refused
+	 * with the reason.
+	 */
+	@Transactional
+	OrderView upgrade(UUID licenseId, PaymentMethod paymentMethod, CurrentUser caller) {
+		LicenseRecord license = licenses.find(licenseId).orElse(null);
+		requireContact(license, caller);
+		LicenseType type = purchasedType(license, "upgraded");
+		LocalDate today = LocalDate.now(clock);
+		if (type == LicenseType.ANNUAL) {
+			throw new BusinessRuleException(license.expiredOn(today)
+					? "Your annual licence expired on " + license.expiresAt() + ". Renew it to upgrade for free."
+					: "Your annual licence is valid until " + license.expiresAt()
+							+ ", so upgrades are free: upgrade it instead of buying an upgrade.");
+		}
+		if (license.maintenanceExpiresAt() != null && today.isBefore(license.maintenanceExpiresAt())) {
+			throw new BusinessRuleException("Maintenance of your perpetual licence is valid until "
+					+ license.maintenanceExpiresAt() + ", so upgrades are free: upgrade it instead of buying an upgrade.");
+		}
+		String currency = currencies.current(license.organizationId());
+		Product product = product(license, currency);
+		int from = license.productVersion() != null ? license.productVersion() : product.currentVersion();
+		if (from >= product.currentVersion()) {
+			throw new BusinessRuleException("This licence already covers version " + from + " of " + product.name()
+					+ ", the newest release; there is nothing to upgrade to yet.");
+		}
+		Money unitPrice = product.upgradePrice()
+			.orElseThrow(() -> new BusinessRuleException(product.name() + " has no upgrade price in " + currency
+					+ ". Contact sales to upgrade licence " + license.licenseId() + "."));
+		NewOrder.Line line = new NewOrder.Line(product.code(), product.name(), type, license.quota(),
+				license.licenseId(), product.currentVersion(), unitPrice, unitPrice.times(license.quota()));
+		return place(license.organizationId(), OrderType.UPGRADE, List.of(line), currency, paymentMethod, caller);
+	}
+
+	private OrderView place(UUID organizationId, OrderType type, List<NewOrder.Line> lines, String currency,
 			PaymentMethod paymentMethod, CurrentUser caller) {
 		Member member = memberships.member(organizationId, caller.subject()).orElseThrow(Renewals::licenseNotFound);
-		return orders.place(new NewOrder(organizationId, null, type, lines, Money.USD, paymentMethod, member.userId(),
+		return orders.place(new NewOrder(organizationId, null, type, lines, currency, paymentMethod, member.userId(),
 				member.email()));
 	}
 
@@ -133,10 +177,10 @@ class Renewals {
 					+ " licence and cannot be " + what + ". Buy a licence instead."));
 	}
 
-	private Product product(LicenseRecord license) {
-		return catalogue.product(license.product())
+	private Product product(LicenseRecord license, String currency) {
+		return catalogue.product(license.product(), currency)
 			.orElseThrow(() -> new BusinessRuleException("Licence " + license.licenseId() + " is for "
-					+ license.product() + ", which is no longer sold. Contact sales to extend it."));
+					+ license.product() + ", which is not sold in " + currency + ". Contact sales to extend it."));
 	}
 
 	private static BusinessRuleException notSold(Product product, LicenseType type, LicenseRecord license) {

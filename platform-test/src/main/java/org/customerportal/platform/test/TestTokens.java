@@ -80,6 +80,11 @@ public final class TestTokens {
 		return token().subject(subject).email(email).roles("customer", "support").sign();
 	}
 
+	/** A valid token for the vendor's sales staff. */
+	public String sales(String subject, String email) {
+		return token().subject(subject).email(email).roles("customer", "sales").sign();
+	}
+
 	public Builder token() {
 		return new Builder();
 	}

@@ -154,6 +154,11 @@ public class PortalApi {
 		return call(() -> client.put().uri(uri, variables).body(body).retrieve().body(type));
 	}
 
+	/** A PUT with headers of its own, e.g. {@code If-Match} with the ETag the person saw. */
+	public <T> T put(Class<T> type, Object body, HttpHeaders headers, String uri, Object... variables) {
+		return call(() -> client.put().uri(uri, variables).headers(all -> all.addAll(headers)).body(body).retrieve().body(type));
+	}
+
 	public <T> T patch(Class<T> type, Object body, String uri, Object... variables) {
 		return call(() -> client.patch().uri(uri, variables).body(body).retrieve().body(type));
 	}

@@ -57,6 +57,9 @@ class SupportConsoleController {
 	private static final ParameterizedTypeReference<Page<SentMail>> MAILS = new ParameterizedTypeReference<>() {
 	};
 
+	private static final ParameterizedTypeReference<List<PriceList>> PRICE_LISTS = new ParameterizedTypeReference<>() {
+	};
+
 	private final PortalApi api;
 
 	SupportConsoleController(PortalApi api) {
@@ -95,7 +98,22 @@ class SupportConsoleController {
 		model.addAttribute("orders", orders);
 		model.addAttribute("licenses", api.get(LICENSES, "/api/licenses?organizationId={id}&size=100", id).items());
 		model.addAttribute("awaiting", awaitingConfirmation(orders));
+		model.addAttribute("currency", api.get(BillingCurrency.class, "/api/billing-currencies/{id}", id));
+		model.addAttribute("currencies", api.get(PRICE_LISTS, "/api/price-lists").stream().map(PriceList::currency).toList());
 		return "console/company";
+	}
+
+	/** The currency the company pays in from now on (its quotes, renewals and upgrades). */
+	@PostMapping("/companies/{id}/currency")
+	String currency(@PathVariable UUID id, @RequestParam String currency, RedirectAttributes redirect) {
+		try {
+			api.put(BillingCurrency.class, new CurrencyChange(currency), "/api/billing-currencies/{id}", id);
+			redirect.addFlashAttribute("notice", "The company pays in " + currency + " from now on.");
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("refusal", problem.detail());
+		}
+		return "redirect:/support/companies/" + id;
 	}
 
 	/** Wire transfers and checks the customer said they sent: support confirms them when the money is in. */
@@ -150,6 +168,16 @@ class SupportConsoleController {
 				: api.get(MAILS, "/api/notifications/sent?recipient={recipient}&page={page}&size=50", address,
 						Math.max(0, page)));
 		return "console/mail";
+	}
+
+	/** @param chosen false while the company has not ordered yet and nobody set one: the default applies */
+	record BillingCurrency(UUID organizationId, String currency, boolean chosen) {
+	}
+
+	record CurrencyChange(String currency) {
+	}
+
+	record PriceList(String currency) {
 	}
 
 	record PersonHit(String id, String email, String name, UUID organizationId, String organizationName) {

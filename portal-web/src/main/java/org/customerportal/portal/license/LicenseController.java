@@ -83,6 +83,31 @@ class LicenseController {
 		});
 	}
 
+	/**
+	 * Buy upgrade: for a perpetual licence whose maintenance has ended, an UPGRADE order to the newest
+	 * version at the price list's upgrade price, then its payment. A refusal (the API's reason) is shown
+	 * at the top of the licence page.
+	 */
+	@PostMapping("/licenses/{id}/upgrade-order")
+	String buyUpgrade(@PathVariable UUID id,
+			@RequestParam(name = Idempotency.FIELD, required = false) String idempotencyKey, Model model,
+			RedirectAttributes redirect) {
+		try {
+			OrderView order = api.post(OrderView.class, new UpgradeOrder(id), Idempotency.headers(idempotencyKey),
+					"/api/upgrade-orders");
+			redirect.addFlashAttribute("notice",
+					messages.getMessage("license.buyUpgrade.placed", new Object[] { order.reference() }));
+			return "redirect:/orders/" + order.id() + "/payment";
+		}
+		catch (ApiProblem problem) {
+			if (problem.status() == 404) {
+				throw problem;
+			}
+			model.addAttribute("upgradeOrderError", problem.detail());
+			return page(id, model);
+		}
+	}
+
 	@PostMapping("/licenses/{id}/activations")
 	String activate(@PathVariable UUID id, @Valid @ModelAttribute("activationForm") ActivationForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
@@ -159,6 +184,9 @@ class LicenseController {
 	record QuotaOrder(UUID licenseId, int additionalQuota) {
 	}
 
+	record UpgradeOrder(UUID licenseId) {
+	}
+
 	record UpgradeForm(@NotNull(message = "{license.upgrade.required}")
 	@Positive(message = "{license.upgrade.positive}") Integer targetVersion) {
 	}
@@ -167,7 +195,14 @@ class LicenseController {
 	@Size(max = 200, message = "{license.activations.tooLong}") String deviceId) {
 	}
 
-	record Eligibility(boolean eligible, String reason, Integer latestVersion) {
+	record Eligibility(boolean eligible, String reason, Integer currentVersion, Integer latestVersion) {
+
+		/** Not free, but a newer version is out: a perpetual licence may buy it. */
+		public boolean upgradeForSale(LicenseView license) {
+			return !eligible && license.isPerpetual() && latestVersion != null
+					&& latestVersion > license.productVersion() && "ACTIVE".equals(license.status());
+		}
+
 	}
 
 	record Activation(int quota, int quotaUsed) {

@@ -49,6 +49,10 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/support/**")
 			.hasRole("support")
+			// the catalogue: the vendor's sales staff, and support, who keep their rights
+			.requestMatchers("/sales/products/**", "/sales/price-lists/**")
+			.hasAnyRole("sales", "support")
+			// sales quotes: sales staff only, as the API has it
 			.requestMatchers("/sales/**")
 			.hasRole("sales")
 			.anyRequest()

@@ -16,6 +16,7 @@ public record Me(String id, String email, String name, UUID organizationId, bool
 		return roles != null && roles.contains("support");
 	}
 
+	/** The vendor's sales staff; support may do what they do in the sales console too. */
 	public boolean isSales() {
 		return roles != null && roles.contains("sales");
 	}

@@ -20,6 +20,9 @@ class PageModel {
 			{ "/licenses", "nav.licenses" }, { "/licenses/upcoming-renewals", "nav.renewals" },
 			{ "/purchase", "nav.purchase" }, { "/trials", "nav.trials" }, { "/account/users", "nav.users" } };
 
+	/** The sales console's first page. */
+	static final String SALES = "/sales/products";
+
 	private final People people;
 
 	private final PortalProperties properties;
@@ -57,6 +60,9 @@ class PageModel {
 		if (me.isSales()) {
 			items.add(new NavigationItem("/sales", "nav.sales", active("/sales", path)));
 		}
+		else if (me.isSupport()) {
+			items.add(new NavigationItem(SALES, "nav.sales", active(SALES, path)));
+		}
 		return items;
 	}
 
@@ -73,7 +79,8 @@ class PageModel {
 				best = console;
 			}
 		}
-		return best.equals(item);
+		// support's entry to the sales console is its catalogue
+		return best.equals(item) || best.equals("/sales") && item.equals(SALES);
 	}
 
 	private static boolean covers(String item, String path) {

@@ -91,12 +91,32 @@ class SupportConsoleControllerTest {
 				{"items":[{"id":"%s","orderId":"%s","method":"WIRE_TRANSFER","status":"PENDING","reference":"ORD-ABCDEF12",
 				  "amount":{"amount":"300.00","currency":"USD"}}]}""".formatted(PAYMENT, ORDER))));
 		Api.stub(WireMock.get(urlPathEqualTo("/api/licenses")).willReturn(okJson("{\"items\":[]}")));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/billing-currencies/" + COMPANY)).willReturn(okJson("""
+				{"organizationId":"%s","currency":"EUR","chosen":true}""".formatted(COMPANY))));
+		Api.stub(WireMock.get(urlPathEqualTo("/api/price-lists")).willReturn(okJson("""
+				[{"currency":"EUR"},{"currency":"GBP"},{"currency":"USD"}]""")));
 
 		mvc.perform(get("/support/companies/" + COMPANY).with(SignedIn.as("sam-token", "support")))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"EUR\" selected=\"selected\">EUR</option>")))
 			.andExpect(content().string(containsString("ORD-ABCDEF12")))
 			.andExpect(content().string(containsString("Confirm payment received")))
 			.andExpect(content().string(not(containsString("No wire transfer or check is awaiting confirmation."))));
+	}
+
+	@Test
+	void supportSetsTheCurrencyACompanyPaysIn() throws Exception {
+		Api.stub(WireMock.put(urlPathEqualTo("/api/billing-currencies/" + COMPANY))
+			.willReturn(okJson("{\"organizationId\":\"" + COMPANY + "\",\"currency\":\"GBP\",\"chosen\":true}")));
+
+		mvc.perform(post("/support/companies/" + COMPANY + "/currency").param("currency", "GBP")
+			.with(SignedIn.as("sam-token", "support"))
+			.with(csrf()))
+			.andExpect(redirectedUrl("/support/companies/" + COMPANY))
+			.andExpect(flash().attribute("notice", "The company pays in GBP from now on."));
+		Api.SERVER.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+				urlPathEqualTo("/api/billing-currencies/" + COMPANY))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"currency\":\"GBP\"}")));
 	}
 
 	@Test

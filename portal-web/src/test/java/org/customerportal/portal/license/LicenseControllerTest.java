@@ -108,6 +108,37 @@ class LicenseControllerTest {
 	}
 
 	@Test
+	void aLapsedPerpetualLicenceBuysTheNewerVersionAndGoesOnToThePayment() throws Exception {
+		Api.stub(WireMock.get(urlPathEqualTo(PATH + "/upgrade-eligibility")).willReturn(okJson("""
+				{"eligible":false,"reason":"Maintenance ended on 2026-02-01. Renew maintenance to upgrade for free.","currentVersion":3,"latestVersion":4}""")));
+		Api.stub(WireMock.post(urlPathEqualTo("/api/upgrade-orders")).willReturn(okJson("""
+				{"id":"0badcafe-0000-0000-0000-000000000000","type":"UPGRADE","status":"PENDING_PAYMENT"}""")));
+
+		mvc.perform(get("/licenses/" + ID).with(SignedIn.as("alice-token")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("action=\"/licenses/" + ID + "/upgrade-order\"")))
+			.andExpect(content().string(containsString("Buy upgrade to version 4")));
+		mvc.perform(post("/licenses/" + ID + "/upgrade-order").param("idempotencyKey", "page-key-3")
+			.with(SignedIn.as("alice-token"))
+			.with(csrf()))
+			.andExpect(redirectedUrl("/orders/0badcafe-0000-0000-0000-000000000000/payment"))
+			.andExpect(flash().attribute("notice", "Order 0BADCAFE upgrades the licence: choose how to pay."));
+		Api.client().verifyThat(postRequestedFor(urlPathEqualTo("/api/upgrade-orders"))
+			.withHeader("Idempotency-Key", equalTo("page-key-3"))
+			.withRequestBody(equalToJson("{\"licenseId\":\"" + ID + "\"}")));
+	}
+
+	@Test
+	void aRefusedUpgradeOrderIsSummedUpAtTheTop() throws Exception {
+		String sentence = "Maintenance of your perpetual licence is valid until 2027-02-01, so upgrades are free: upgrade it instead of buying an upgrade.";
+		Api.stub(WireMock.post(urlPathEqualTo("/api/upgrade-orders")).willReturn(Api.problem(422, sentence)));
+
+		mvc.perform(post("/licenses/" + ID + "/upgrade-order").with(SignedIn.as("alice-token")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#buy-upgrade\">" + sentence + "</a>")));
+	}
+
+	@Test
 	void addQuotaPlacesAQuotaOrderAndGoesOnToItsPayment() throws Exception {
 		Api.stub(WireMock.post(urlPathEqualTo("/api/quota-orders")).willReturn(okJson("""
 				{"id":"0badcafe-0000-0000-0000-000000000000","type":"QUOTA_EXPANSION","status":"PENDING_PAYMENT"}""")));
