@@ -179,7 +179,7 @@ class KafkaOperatorResourcesTest {
 	void theDerivationSeesEveryListenerOfTheServices() {
 		// guards the derivation itself: each consumer's groups as docs/operations.md names them
 		assertThat(KafkaAccess.use("license-service").groups())
-			.containsExactlyInAnyOrder("license-service.orders", "license-service.accounts");
+			.containsExactlyInAnyOrder("license-service.orders", "license-service.accounts", "license-service.catalog");
 		assertThat(KafkaAccess.use("order-service").groups()).containsExactly("order-service");
 		assertThat(KafkaAccess.use("notification-service").reads())
 			.containsExactlyInAnyOrder("portal.account.events", "portal.order.events", "portal.license.events");
