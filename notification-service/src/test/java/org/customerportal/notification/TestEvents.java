@@ -144,6 +144,21 @@ public final class TestEvents {
 						"maintenanceExpiresAt", perpetual ? newEndDate : null));
 	}
 
+	public Published licenceRevoked(UUID licenceId, UUID orderId, UUID organizationId, String type, String reason) {
+		return publish(LICENSE, "portal.license.revoked.v1", "license-service", licenceId.toString(),
+				data("licenseId", licenceId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
+						"type", type, "reason", reason));
+	}
+
+	public Published licenceReinstated(UUID licenceId, UUID orderId, UUID organizationId, String type,
+			LocalDate endDate) {
+		boolean perpetual = "PERPETUAL".equals(type);
+		return publish(LICENSE, "portal.license.reinstated.v1", "license-service", licenceId.toString(),
+				data("licenseId", licenceId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
+						"type", type, "status", "ACTIVE", "expiresAt", perpetual ? null : endDate,
+						"maintenanceExpiresAt", perpetual ? endDate : null));
+	}
+
 	public Published trialStarted(UUID licenceId, UUID organizationId, LocalDate validFrom, LocalDate expiresAt) {
 		return publish(LICENSE, "portal.trial.started.v1", "license-service", licenceId.toString(),
 				data("licenseId", licenceId, "orderId", null, "organizationId", organizationId, "product", "DBR",

@@ -60,6 +60,7 @@ class MailComposer {
 			case INVITATION -> invitation(model, variables);
 			case PAYMENT_INSTRUCTIONS -> paymentInstructions(model, variables);
 			case RECEIPT -> receipt(model, variables);
+			case LICENCE_REVOKED -> licenceRevoked(model, variables);
 		};
 		variables.put("subject", subject);
 		Context context = new Context(Locale.ENGLISH, variables);
@@ -141,6 +142,16 @@ class MailComposer {
 		variables.put("lines", lines(model.path("lines")));
 		variables.put("orderUrl", properties.link("/orders/" + orderId));
 		return "Receipt for your order " + orderId;
+	}
+
+	private String licenceRevoked(JsonNode model, Map<String, Object> variables) {
+		String licenceId = model.path("licenceId").asString();
+		String product = text(model, "productName", text(model, "product", "your product"));
+		variables.put("product", product);
+		variables.put("licenceId", licenceId);
+		variables.put("reason", text(model, "reason", ""));
+		variables.put("licenceUrl", properties.link("/licenses/" + licenceId));
+		return "Your " + product + " licence has been revoked";
 	}
 
 	record Line(String product, String licenceType, String quota, String amount) {

@@ -15,7 +15,10 @@ public enum MailKind {
 	PAYMENT_INSTRUCTIONS("payment-instructions"),
 
 	/** An order was paid. */
-	RECEIPT("receipt");
+	RECEIPT("receipt"),
+
+	/** Support revoked a licence; carries the reason. */
+	LICENCE_REVOKED("licence-revoked");
 
 	private final String template;
 
