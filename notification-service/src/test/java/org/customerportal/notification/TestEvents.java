@@ -68,10 +68,22 @@ public final class TestEvents {
 
 	public Published invitationCreated(UUID invitationId, UUID organizationId, String email, String acceptUrl,
 			Instant expiresAt) {
+		return invitationResent(invitationId, organizationId, email, acceptUrl, expiresAt, null);
+	}
+
+	/** A resent invitation: a new one that replaces another (null: a first invitation). */
+	public Published invitationResent(UUID invitationId, UUID organizationId, String email, String acceptUrl,
+			Instant expiresAt, UUID replaces) {
 		return publish(ACCOUNT, "portal.invitation.created.v1", "account-service", organizationId.toString(),
 				data("invitationId", invitationId, "organizationId", organizationId, "organizationName", "Acme Corp",
 						"email", email, "invitedByUserId", UUID.randomUUID().toString(), "invitedByName", "Ada Admin",
-						"acceptUrl", acceptUrl, "expiresAt", expiresAt));
+						"acceptUrl", acceptUrl, "expiresAt", expiresAt, "replacesInvitationId", replaces));
+	}
+
+	public Published invitationWithdrawn(UUID invitationId, UUID organizationId, String email) {
+		return publish(ACCOUNT, "portal.invitation.withdrawn.v1", "account-service", organizationId.toString(),
+				data("invitationId", invitationId, "organizationId", organizationId, "email", email,
+						"withdrawnByUserId", UUID.randomUUID().toString()));
 	}
 
 	// order-service ---------------------------------------------------------------------------------

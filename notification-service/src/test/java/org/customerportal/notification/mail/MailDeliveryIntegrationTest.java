@@ -78,6 +78,37 @@ class MailDeliveryIntegrationTest extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aWithdrawnOrReplacedInvitationStillQueuedIsNotSent() throws Exception {
+		smtp.stop();
+		String invitee = "withdrawn-" + UUID.randomUUID() + "@customer.example";
+		UUID organizationId = UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID third = UUID.randomUUID();
+		Instant expires = Instant.now().plus(Duration.ofDays(14));
+		TestEvents events = events();
+		events.invitationCreated(first, organizationId, invitee, "https://portal.example.test/invitations/" + first
+				+ "?token=Zmlyc3QtdG9rZW4tZm9yLXRlc3RzLW9ubHktYS1zaW5nbGUtdXNl", expires);
+		// resent while the server is down: the first mail is void before it could go
+		awaitApplied(events.invitationResent(second, organizationId, invitee, "https://portal.example.test/invitations/"
+				+ second + "?token=c2Vjb25kLXRva2VuLWZvci10ZXN0cy1vbmx5LWEtc2luZ2xlLXVzZQ", expires, first));
+		awaitApplied(events.invitationWithdrawn(second, organizationId, invitee));
+		String lastUrl = "https://portal.example.test/invitations/" + third
+				+ "?token=dGhpcmQtdG9rZW4tZm9yLXRlc3RzLW9ubHktYS1zaW5nbGUtdXNlLXg";
+		awaitApplied(events.invitationCreated(third, organizationId, invitee, lastUrl, expires));
+		assertThat(sentTo(invitee).valueStream().map(m -> m.path("status").asString()))
+			.containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "QUEUED");
+
+		smtp.start();
+		MimeMessage only = awaitMails(invitee, 1).get(0);
+		assertThat(part(only, "text/plain")).contains(lastUrl);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(sentTo(invitee).valueStream().map(m -> m.path("status").asString()))
+				.containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "SENT"));
+		assertThat(mailsTo(invitee)).hasSize(1);
+	}
+
+	@Test
 	void mailWaitsOutAnSmtpOutageAndIsDeliveredOnce() throws Exception {
 		smtp.stop();
 		String invitee = "outage-" + UUID.randomUUID() + "@customer.example";
