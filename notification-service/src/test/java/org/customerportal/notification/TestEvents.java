@@ -124,6 +124,22 @@ public final class TestEvents {
 						contacts.stream().map(Contact::json).toList()));
 	}
 
+	public Published orderAwaitingPayment(UUID orderId, UUID organizationId, String paymentMethod,
+			List<Contact> contacts, List<Map<String, Object>> lines, String total, Instant paymentDueBy) {
+		return publish(ORDER, "portal.order.awaiting-payment.v1", "order-service", orderId.toString(),
+				data("orderId", orderId, "organizationId", organizationId, "type", "NEW_PURCHASE", "status",
+						"PENDING_PAYMENT", "lines", lines, "total", money(total), "paymentMethod", paymentMethod,
+						"contacts", contacts.stream().map(Contact::json).toList(), "paymentDueBy", paymentDueBy));
+	}
+
+	public Published orderPaymentReminder(UUID orderId, UUID organizationId, String paymentMethod,
+			List<Contact> contacts, String total, Instant paymentDueBy) {
+		return publish(ORDER, "portal.order.payment-reminder.v1", "order-service", orderId.toString(),
+				data("orderId", orderId, "organizationId", organizationId, "type", "NEW_PURCHASE", "total",
+						money(total), "paymentMethod", paymentMethod, "contacts",
+						contacts.stream().map(Contact::json).toList(), "paymentDueBy", paymentDueBy));
+	}
+
 	public Published contactAdded(UUID orderId, UUID organizationId, Contact contact) {
 		return publish(ORDER, "portal.order.contact-added.v1", "order-service", orderId.toString(),
 				data("orderId", orderId, "organizationId", organizationId, "userId", contact.userId(), "email",

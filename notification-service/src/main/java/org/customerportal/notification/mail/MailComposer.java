@@ -59,6 +59,7 @@ class MailComposer {
 			case RENEWAL_REMINDER -> renewalReminder(recipient, model, variables, headers);
 			case INVITATION -> invitation(model, variables);
 			case PAYMENT_INSTRUCTIONS -> paymentInstructions(model, variables);
+			case PAYMENT_REMINDER -> paymentReminder(model, variables);
 			case RECEIPT -> receipt(model, variables);
 			case LICENCE_REVOKED -> licenceRevoked(model, variables);
 		};
@@ -129,7 +130,22 @@ class MailComposer {
 				wire ? properties.paymentInstructions().wireTransfer() : properties.paymentInstructions().check());
 		variables.put("lines", lines(model.path("lines")));
 		variables.put("orderUrl", properties.link("/orders/" + orderId));
+		variables.put("dueBy", instant(model, "paymentDueBy"));
 		return "How to pay your order " + orderId + " by " + (wire ? "wire transfer" : "check");
+	}
+
+	private String paymentReminder(JsonNode model, Map<String, Object> variables) {
+		String orderId = model.path("orderId").asString();
+		boolean wire = "WIRE_TRANSFER".equals(model.path("paymentMethod").asString());
+		String dueBy = instant(model, "paymentDueBy");
+		variables.put("orderId", orderId);
+		variables.put("total", money(model.path("total")));
+		variables.put("method", wire ? "wire transfer" : "check");
+		variables.put("instructions",
+				wire ? properties.paymentInstructions().wireTransfer() : properties.paymentInstructions().check());
+		variables.put("dueBy", dueBy);
+		variables.put("orderUrl", properties.link("/orders/" + orderId));
+		return "Your order " + orderId + " is cancelled on " + dueBy + " unless paid";
 	}
 
 	private String receipt(JsonNode model, Map<String, Object> variables) {

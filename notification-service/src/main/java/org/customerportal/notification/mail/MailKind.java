@@ -14,6 +14,9 @@ public enum MailKind {
 	/** How to pay an order placed with wire transfer or check. */
 	PAYMENT_INSTRUCTIONS("payment-instructions"),
 
+	/** An order awaiting a wire transfer or check is cancelled soon unless paid. */
+	PAYMENT_REMINDER("payment-reminder"),
+
 	/** An order was paid. */
 	RECEIPT("receipt"),
 

@@ -78,6 +78,33 @@ class MailDeliveryIntegrationTest extends IntegrationTestSupport {
 	}
 
 	@Test
+	void wireChosenAtThePaymentStepGetsTheInstructionsOnceAndAReminderBeforeTheOrderExpires() throws Exception {
+		Contact alice = Contact.random("alice");
+		UUID orderId = UUID.randomUUID();
+		UUID organizationId = UUID.randomUUID();
+		var lines = List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", "ANNUAL", 1000, null, "1249.00"));
+		Instant dueBy = Instant.parse("2031-06-30T09:00:00Z");
+		TestEvents events = events();
+		// placed to be paid by card: no instructions; then wire at the payment step, announced twice
+		events.orderPlaced(orderId, organizationId, "CREDIT_CARD", List.of(alice), lines, "1249.00");
+		events.orderAwaitingPayment(orderId, organizationId, "WIRE_TRANSFER", List.of(alice), lines, "1249.00", dueBy);
+		awaitApplied(events.orderAwaitingPayment(orderId, organizationId, "WIRE_TRANSFER", List.of(alice), lines,
+				"1249.00", dueBy));
+		MimeMessage instructions = awaitMails(alice.email(), 1).get(0);
+		assertThat(subject(instructions)).isEqualTo("How to pay your order " + orderId + " by wire transfer");
+		assertThat(part(instructions, "text/plain")).contains("Unless the payment reaches us by June 30, 2031");
+
+		awaitApplied(events.orderPaymentReminder(orderId, organizationId, "WIRE_TRANSFER", List.of(alice), "1249.00",
+				dueBy));
+		List<MimeMessage> mails = awaitMails(alice.email(), 2);
+		assertThat(subject(mails.get(1)))
+			.isEqualTo("Your order " + orderId + " is cancelled on June 30, 2031 (UTC) unless paid");
+		assertThat(part(mails.get(1), "text/plain")).contains("1249.00 USD").contains("IBAN");
+		assertThat(sentTo(alice.email()).valueStream().map(m -> m.path("kind").asString()))
+			.containsExactlyInAnyOrder("PAYMENT_INSTRUCTIONS", "PAYMENT_REMINDER");
+	}
+
+	@Test
 	void aWithdrawnOrReplacedInvitationStillQueuedIsNotSent() throws Exception {
 		smtp.stop();
 		String invitee = "withdrawn-" + UUID.randomUUID() + "@customer.example";
