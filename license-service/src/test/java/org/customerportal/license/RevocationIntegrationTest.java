@@ -34,6 +34,7 @@ class RevocationIntegrationTest extends LicenseIntegrationTest {
 		JsonNode noReason = problem(postJson("/api/licenses/" + id + "/revocation", support(), Map.of("reason", " ")),
 				400);
 		assertThat(noReason.path("errors").get(0).path("field").asString()).isEqualTo("reason");
+		problem(postJson("/api/licenses/" + id + "/revocation", support(), Map.of("reason", "a\u0000b")), 400);
 
 		JsonNode revoked = json(postJson("/api/licenses/" + id + "/revocation", support(),
 				Map.of("reason", "Chargeback on the order's payment")), 200);
