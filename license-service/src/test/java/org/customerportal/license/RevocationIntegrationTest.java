@@ -1,12 +1,17 @@
 package org.customerportal.license;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import org.customerportal.license.licenses.License;
+import org.customerportal.license.licenses.LicenseRepository;
 import org.customerportal.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -18,6 +23,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * as REVOKED at once, also where another instance revoked it, and can no longer be used or changed.
  */
 class RevocationIntegrationTest extends LicenseIntegrationTest {
+
+	@Autowired
+	LicenseRepository repository;
 
 	@Test
 	void aRevokedLicenceValidatesAsRevokedAndIsRefusedUntilReinstated() throws Exception {
@@ -96,6 +104,13 @@ class RevocationIntegrationTest extends LicenseIntegrationTest {
 		assertThat(problem(call(post("/api/trials/" + trial + "/extensions"), carol), 422).path("detail").asString())
 			.isEqualTo("This licence has been revoked. Contact support.");
 		problem(postJson("/api/licenses/" + UUID.randomUUID() + "/revocation", support(), Map.of("reason", "x")), 404);
+
+		// meanwhile the company started a trial of a newer version: two active trials of one product cannot be
+		JsonNode revoked = json(call(get("/api/licenses/" + trial), carol), 200);
+		repository.save(License.trial(UUID.fromString(revoked.path("organizationId").asString()), "LABEL-RECOGNIZER",
+				revoked.path("productVersion").asInt() + 1, 1, carol.id(), LocalDate.now(clock), Instant.now(clock)));
+		assertThat(problem(call(delete("/api/licenses/" + trial + "/revocation"), support()), 409).path("detail")
+			.asString()).contains("cannot be reinstated");
 	}
 
 }

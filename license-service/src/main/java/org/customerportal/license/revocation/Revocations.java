@@ -10,6 +10,7 @@ import org.customerportal.license.licenses.LicenseReinstated;
 import org.customerportal.license.licenses.LicenseRepository;
 import org.customerportal.license.licenses.LicenseRevoked;
 import org.customerportal.license.licenses.Licenses;
+import org.customerportal.platform.problem.ConflictException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,17 @@ class Revocations {
 	License reinstate(UUID licenseId) {
 		License license = locked(licenseId);
 		license.reinstate(LocalDate.now(clock));
-		return licenses.save(license, LicenseReinstated.of(license, clock.instant()));
+		try {
+			return licenses.save(license, LicenseReinstated.of(license, clock.instant()));
+		}
+		catch (RuntimeException ex) {
+			if (!Licenses.causedByDuplicateKey(ex)) {
+				throw ex;
+			}
+			// a trial of a newer version started while this one was revoked: one active trial per product
+			throw new ConflictException("The company has started another trial of " + license.product()
+					+ " since this one was revoked, so this trial cannot be reinstated.");
+		}
 	}
 
 	private License locked(UUID licenseId) {
