@@ -58,11 +58,11 @@ public class Orders {
 
 	Orders(OrderRepository repository, Memberships memberships, ApplicationEventPublisher events, JdbcClient jdbc,
 			UnpaidOrderProperties unpaid, Clock clock) {
-		this.unpaid = unpaid;
 		this.repository = repository;
 		this.memberships = memberships;
 		this.events = events;
 		this.jdbc = jdbc;
+		this.unpaid = unpaid;
 		this.clock = clock;
 	}
 
