@@ -2,6 +2,7 @@ package org.customerportal.license.licenses;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.customerportal.platform.problem.BusinessRuleException;
@@ -266,7 +267,7 @@ public class License {
 	 */
 	public void revoke(String reason, Instant now) {
 		if (status == LicenseStatus.REVOKED) {
-			throw new ConflictException("This licence was already revoked on " + revokedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate()
+			throw new ConflictException("This licence was already revoked on " + revokedAt.atZone(ZoneOffset.UTC).toLocalDate()
 					+ "; reinstate it first to revoke it with another reason.");
 		}
 		status = LicenseStatus.REVOKED;

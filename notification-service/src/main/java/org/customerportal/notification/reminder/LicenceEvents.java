@@ -1,5 +1,6 @@
 package org.customerportal.notification.reminder;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -47,7 +48,7 @@ final class LicenceEvents {
 	record LicenceExpired(UUID licenseId, UUID orderId, UUID organizationId, String type, LocalDate expiredOn) {
 	}
 
-	record LicenceRevoked(UUID eventId, java.time.Instant occurredAt, UUID licenseId, UUID orderId,
+	record LicenceRevoked(UUID eventId, Instant occurredAt, UUID licenseId, UUID orderId,
 			UUID organizationId, String product, String type, String reason) {
 	}
 
