@@ -33,7 +33,7 @@ class AsyncApiDocumentTest {
 	@Test
 	void describesEveryPublishedTypeWithItsSchema() {
 		Set<String> published = AsyncApiDocuments.publishedTypes("org.customerportal.account", TOPIC);
-		assertThat(published).hasSize(6);
+		assertThat(published).hasSize(7);
 		AsyncApiDocuments.assertDescribesExactly(document, RESOURCES, "accountEvents", "publishAccountEvents", published,
 				type -> type.equals("portal.user.removed.v1") ? "userKey" : "organizationKey");
 	}

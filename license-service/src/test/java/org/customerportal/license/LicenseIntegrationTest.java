@@ -338,6 +338,17 @@ public abstract class LicenseIntegrationTest {
 		}
 	}
 
+	/** What an installed product asks, without a token. */
+	protected JsonNode validate(String key, String product, String deviceId) throws Exception {
+		Map<String, Object> body = new java.util.HashMap<>();
+		body.put("key", key);
+		body.put("product", product);
+		if (deviceId != null) {
+			body.put("deviceId", deviceId);
+		}
+		return json(postJson("/api/licenses/validate", null, body), 200);
+	}
+
 	// ---- events out ----------------------------------------------------------------------------------
 
 	/** Waits for the service's event of that type about the licence, checks it against its schema. */

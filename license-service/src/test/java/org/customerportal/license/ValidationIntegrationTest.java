@@ -148,14 +148,4 @@ class ValidationIntegrationTest extends LicenseIntegrationTest {
 		assertThat(http("GET", "/api/licenses/public-key", null).statusCode()).isEqualTo(200);
 	}
 
-	private JsonNode validate(String key, String product, String deviceId) throws Exception {
-		Map<String, Object> body = new java.util.HashMap<>();
-		body.put("key", key);
-		body.put("product", product);
-		if (deviceId != null) {
-			body.put("deviceId", deviceId);
-		}
-		return json(postJson("/api/licenses/validate", null, body), 200);
-	}
-
 }

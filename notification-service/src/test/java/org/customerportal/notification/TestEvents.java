@@ -68,10 +68,22 @@ public final class TestEvents {
 
 	public Published invitationCreated(UUID invitationId, UUID organizationId, String email, String acceptUrl,
 			Instant expiresAt) {
+		return invitationResent(invitationId, organizationId, email, acceptUrl, expiresAt, null);
+	}
+
+	/** A resent invitation: a new one that replaces another (null: a first invitation). */
+	public Published invitationResent(UUID invitationId, UUID organizationId, String email, String acceptUrl,
+			Instant expiresAt, UUID replaces) {
 		return publish(ACCOUNT, "portal.invitation.created.v1", "account-service", organizationId.toString(),
 				data("invitationId", invitationId, "organizationId", organizationId, "organizationName", "Acme Corp",
 						"email", email, "invitedByUserId", UUID.randomUUID().toString(), "invitedByName", "Ada Admin",
-						"acceptUrl", acceptUrl, "expiresAt", expiresAt));
+						"acceptUrl", acceptUrl, "expiresAt", expiresAt, "replacesInvitationId", replaces));
+	}
+
+	public Published invitationWithdrawn(UUID invitationId, UUID organizationId, String email) {
+		return publish(ACCOUNT, "portal.invitation.withdrawn.v1", "account-service", organizationId.toString(),
+				data("invitationId", invitationId, "organizationId", organizationId, "email", email,
+						"withdrawnByUserId", UUID.randomUUID().toString()));
 	}
 
 	// order-service ---------------------------------------------------------------------------------
@@ -110,6 +122,22 @@ public final class TestEvents {
 						"total", money(total), "paymentMethod", paymentMethod, "paymentId",
 						UUID.randomUUID().toString(), "paidAt", Instant.now(), "contacts",
 						contacts.stream().map(Contact::json).toList()));
+	}
+
+	public Published orderAwaitingPayment(UUID orderId, UUID organizationId, String paymentMethod,
+			List<Contact> contacts, List<Map<String, Object>> lines, String total, Instant paymentDueBy) {
+		return publish(ORDER, "portal.order.awaiting-payment.v1", "order-service", orderId.toString(),
+				data("orderId", orderId, "organizationId", organizationId, "type", "NEW_PURCHASE", "status",
+						"PENDING_PAYMENT", "lines", lines, "total", money(total), "paymentMethod", paymentMethod,
+						"contacts", contacts.stream().map(Contact::json).toList(), "paymentDueBy", paymentDueBy));
+	}
+
+	public Published orderPaymentReminder(UUID orderId, UUID organizationId, String paymentMethod,
+			List<Contact> contacts, String total, Instant paymentDueBy) {
+		return publish(ORDER, "portal.order.payment-reminder.v1", "order-service", orderId.toString(),
+				data("orderId", orderId, "organizationId", organizationId, "type", "NEW_PURCHASE", "total",
+						money(total), "paymentMethod", paymentMethod, "contacts",
+						contacts.stream().map(Contact::json).toList(), "paymentDueBy", paymentDueBy));
 	}
 
 	public Published contactAdded(UUID orderId, UUID organizationId, Contact contact) {
@@ -167,6 +195,21 @@ public final class TestEvents {
 				data("licenseId", licenceId, "orderId", orderId, "renewalOrderId", UUID.randomUUID(), "organizationId",
 						organizationId, "type", type, "expiresAt", perpetual ? null : newEndDate,
 						"maintenanceExpiresAt", perpetual ? newEndDate : null));
+	}
+
+	public Published licenceRevoked(UUID licenceId, UUID orderId, UUID organizationId, String type, String reason) {
+		return publish(LICENSE, "portal.license.revoked.v1", "license-service", licenceId.toString(),
+				data("licenseId", licenceId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
+						"type", type, "reason", reason));
+	}
+
+	public Published licenceReinstated(UUID licenceId, UUID orderId, UUID organizationId, String type,
+			LocalDate endDate) {
+		boolean perpetual = "PERPETUAL".equals(type);
+		return publish(LICENSE, "portal.license.reinstated.v1", "license-service", licenceId.toString(),
+				data("licenseId", licenceId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
+						"type", type, "status", "ACTIVE", "expiresAt", perpetual ? null : endDate,
+						"maintenanceExpiresAt", perpetual ? endDate : null));
 	}
 
 	public Published trialStarted(UUID licenceId, UUID organizationId, LocalDate validFrom, LocalDate expiresAt) {

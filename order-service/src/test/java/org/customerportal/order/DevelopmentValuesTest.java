@@ -15,4 +15,10 @@ class DevelopmentValuesTest {
 		DevelopmentValues.assertRefusedOutsideDevelopment(OrderServiceApplication.class, OWN_VALUES);
 	}
 
+	@Test
+	void theTestClockIsRefusedWithoutADevelopmentProfile() {
+		DevelopmentValues.assertTestClockRefusedOutsideDevelopment(OrderServiceApplication.class, OWN_VALUES,
+				"ORDER_TEST_CLOCK_ENABLED");
+	}
+
 }

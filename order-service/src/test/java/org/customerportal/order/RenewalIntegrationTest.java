@@ -161,6 +161,35 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 			.andExpect(jsonPath("$.total.amount").value("49.00"));
 	}
 
+	@Test
+	void aRevokedLicenceIsNeitherRenewedNorGivenQuotaUntilReinstated() throws Exception {
+		Person buyer = newOrganization();
+		JsonNode purchase = paidOrder(buyer, "[{\"product\":\"MRZ-SCANNER\",\"licenseType\":\"ANNUAL\",\"quota\":5}]");
+		UUID license = licenseIssued(id(purchase), buyer.organizationId(), "MRZ-SCANNER", LicenseType.ANNUAL, 5, 3);
+		Map<String, Object> about = Map.of("licenseId", license.toString(), "orderId", id(purchase).toString(),
+				"organizationId", buyer.organizationId().toString(), "product", "MRZ-SCANNER", "type", "ANNUAL");
+		Map<String, Object> revoked = new java.util.HashMap<>(about);
+		revoked.put("reason", "Chargeback");
+		awaitApplied(publish("portal.license.events", "license-service", "portal.license.revoked.v1",
+				license.toString(), revoked));
+
+		String refusal = "Licence " + license + " has been revoked and cannot be ";
+		mvc.perform(renew(buyer, license))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(refusal + "renewed. Contact support."));
+		mvc.perform(quotaOrder(buyer, license, 1))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(refusal + "given more quota. Contact support."));
+
+		Map<String, Object> reinstated = new java.util.HashMap<>(about);
+		reinstated.put("status", "ACTIVE");
+		reinstated.put("expiresAt", LocalDate.now(clock).plusYears(1).toString());
+		reinstated.put("maintenanceExpiresAt", null);
+		awaitApplied(publish("portal.license.events", "license-service", "portal.license.reinstated.v1",
+				license.toString(), reinstated));
+		mvc.perform(quotaOrder(buyer, license, 1)).andExpect(status().isCreated());
+	}
+
 	private JsonNode paidOrder(Person buyer, String lines) throws Exception {
 		JsonNode order = placeOrder(buyer, lines);
 		payByCardOnTestPage(order.get("id").asString(), buyer);

@@ -25,9 +25,19 @@ class Invitation {
 
 	static final String EXPIRED = "This invitation has expired. Ask a member of the organization to invite you again.";
 
+	static final String REPLACED = "This invitation is no longer valid: a newer invitation was sent to this address. "
+			+ "Open the link in the most recent invitation e-mail.";
+
+	static final String WITHDRAWN = "This invitation is no longer valid: the organization withdrew it. "
+			+ "Ask a member of the organization to invite you again.";
+
 	enum Status {
 
-		PENDING, ACCEPTED, EXPIRED
+		PENDING, ACCEPTED, EXPIRED,
+		/** Resent: a new invitation with a new token took its place, and its link opens nothing. */
+		REPLACED,
+		/** Withdrawn by a member of the organisation. */
+		WITHDRAWN
 
 	}
 
@@ -111,18 +121,24 @@ class Invitation {
 		return address != null && normalise(email).equals(normalise(address));
 	}
 
-	/** What the invitation is now: accepted, expired (also once its time has passed) or pending. */
+	/** What the invitation is now: accepted, replaced, withdrawn, expired (also once its time has passed) or pending. */
 	Status statusAt(Instant now) {
-		if (status == Status.ACCEPTED) {
-			return Status.ACCEPTED;
+		if (status == Status.ACCEPTED || status == Status.REPLACED || status == Status.WITHDRAWN) {
+			return status;
 		}
 		return status == Status.EXPIRED || !now.isBefore(expiresAt) ? Status.EXPIRED : Status.PENDING;
 	}
 
-	/** Refuses an invitation that has been used (409) or has expired (410). */
+	/** Refuses an invitation that has been used (409) or has expired, been replaced or withdrawn (410). */
 	void checkUsable(Instant now) {
 		if (status == Status.ACCEPTED) {
 			throw new ConflictException(ALREADY_ACCEPTED);
+		}
+		if (status == Status.REPLACED) {
+			throw new GoneException(REPLACED);
+		}
+		if (status == Status.WITHDRAWN) {
+			throw new GoneException(WITHDRAWN);
 		}
 		if (status == Status.EXPIRED || !now.isBefore(expiresAt)) {
 			throw new GoneException(EXPIRED);
@@ -134,6 +150,20 @@ class Invitation {
 		status = Status.ACCEPTED;
 		acceptedBy = userId;
 		acceptedAt = now;
+	}
+
+	/**
+	 * Voids a pending (or expired) invitation: replaced by a resent one, or withdrawn; 409 once it was
+	 * accepted, replaced or withdrawn.
+	 */
+	void close(Status closedAs) {
+		switch (status) {
+			case ACCEPTED -> throw new ConflictException("This invitation has already been accepted; "
+					+ "the person is a member now.");
+			case REPLACED, WITHDRAWN -> throw new ConflictException("This invitation is no longer pending: it was "
+					+ (status == Status.REPLACED ? "resent as a new invitation" : "withdrawn") + ".");
+			case PENDING, EXPIRED -> status = closedAs;
+		}
 	}
 
 	static String normalise(String address) {

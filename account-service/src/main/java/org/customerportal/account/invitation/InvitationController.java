@@ -16,6 +16,7 @@ import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,10 +57,29 @@ class InvitationController {
 		return invitations.pending(organizationId, caller, page, size);
 	}
 
+	@PostMapping("/api/organizations/{organizationId}/invitations/{invitationId}/resend")
+	@Operation(summary = "Send a pending or expired invitation again, with a new link (members only)",
+			description = "Answers the new invitation (a new id and token, valid 14 days); the old link opens nothing "
+					+ "any more. 409 if it was accepted, resent or withdrawn already; counts towards the daily limit.")
+	ResponseEntity<InvitationView> resend(@PathVariable UUID organizationId, @PathVariable UUID invitationId,
+			CurrentUser caller) {
+		Invitation invitation = invitations.resend(organizationId, invitationId, caller);
+		return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(invitation));
+	}
+
+	@DeleteMapping("/api/organizations/{organizationId}/invitations/{invitationId}")
+	@Operation(summary = "Withdraw a pending invitation (members only); its link opens nothing any more",
+			description = "409 if it was accepted, resent or withdrawn already.")
+	ResponseEntity<Void> withdraw(@PathVariable UUID organizationId, @PathVariable UUID invitationId,
+			CurrentUser caller) {
+		invitations.withdraw(organizationId, invitationId, caller);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/api/invitations/{invitationId}")
 	@Operation(summary = "An invitation as its link shows it: who invites, to which organization, and its status",
 			description = "For anyone signed in who has the token from the invitation e-mail; 404 otherwise. "
-					+ "Status PENDING, ACCEPTED or EXPIRED.")
+					+ "Status PENDING, ACCEPTED, EXPIRED, REPLACED (resent with a new link) or WITHDRAWN.")
 	Invitations.InvitationDetails details(@PathVariable UUID invitationId,
 			@RequestParam @NotBlank @Size(max = 100) String token) {
 		return invitations.details(invitationId, token);

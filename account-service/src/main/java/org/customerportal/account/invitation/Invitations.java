@@ -86,8 +86,50 @@ public class Invitations {
 		if (repository.existsPending(organizationId, address)) {
 			throw new ConflictException(alreadyInvited);
 		}
+		return issue(organization, address, inviter, now, null, alreadyInvited);
+	}
+
+	/**
+	 * Sends a pending (or expired) invitation again: a new invitation with a new token and a fresh validity
+	 * takes its place, and the old link opens nothing any more. Counts towards the daily limit like any
+	 * invitation sent.
+	 */
+	@Transactional
+	Invitation resend(UUID organizationId, UUID invitationId, CurrentUser caller) {
+		User sender = users.caller(caller);
+		Organization organization = organizations.ofMember(organizationId, caller);
+		Invitation old = ofOrganization(organizationId, invitationId);
+		Instant now = clock.instant();
+		withinDailyLimit(organizationId, now);
+		old.close(Invitation.Status.REPLACED);
+		repository.save(old);
+		return issue(organization, old.email(), sender, now, old.id(),
+				old.email() + " has already been invited and the invitation is still pending.");
+	}
+
+	/** Withdraws a pending invitation: its link opens nothing any more, and a mail not yet sent is not sent. */
+	@Transactional
+	void withdraw(UUID organizationId, UUID invitationId, CurrentUser caller) {
+		User member = users.caller(caller);
+		organizations.ofMember(organizationId, caller);
+		Invitation invitation = ofOrganization(organizationId, invitationId);
+		invitation.close(Invitation.Status.WITHDRAWN);
+		repository.save(invitation);
+		events.publishEvent(new InvitationWithdrawn(IntegrationEvent.newEventId(), clock.instant(), invitation.id(),
+				organizationId, invitation.email(), member.id()));
+	}
+
+	private Invitation ofOrganization(UUID organizationId, UUID invitationId) {
+		return repository.findById(invitationId)
+			.filter(found -> found.organizationId().equals(organizationId))
+			.orElseThrow(() -> new NotFoundException("There is no invitation " + invitationId
+					+ " of this organization. Reload the list of invitations."));
+	}
+
+	private Invitation issue(Organization organization, String address, User inviter, Instant now, UUID replaces,
+			String alreadyInvited) {
 		InvitationToken token = InvitationToken.generate();
-		Invitation invitation = Invitation.issue(organizationId, address, token, inviter.id(), now,
+		Invitation invitation = Invitation.issue(organization.id(), address, token, inviter.id(), now,
 				properties.validity());
 		try {
 			repository.save(invitation);
@@ -96,9 +138,9 @@ public class Invitations {
 			// invited at the same moment by someone else
 			throw new ConflictException(alreadyInvited);
 		}
-		events.publishEvent(new InvitationCreated(IntegrationEvent.newEventId(), now, invitation.id(), organizationId,
-				organization.name(), invitation.email(), inviter.id(), inviter.name(), acceptUrl(invitation, token),
-				invitation.expiresAt()));
+		events.publishEvent(new InvitationCreated(IntegrationEvent.newEventId(), now, invitation.id(),
+				organization.id(), organization.name(), invitation.email(), inviter.id(), inviter.name(),
+				acceptUrl(invitation, token), invitation.expiresAt(), replaces));
 		return invitation;
 	}
 

@@ -52,7 +52,7 @@ class MailLinksJourneyTest {
 	 * The kinds of link this test follows; a template with another kind fails the test until it does.
 	 * A sales quote's link ({@code quoteUrl}) is followed by {@link SalesQuoteJourneyTest}.
 	 */
-	private static final Set<String> FOLLOWED = Set.of("acceptUrl", "orderUrl", "renewUrl", "unsubscribeUrl",
+	private static final Set<String> FOLLOWED = Set.of("acceptUrl", "licenceUrl", "orderUrl", "renewUrl", "unsubscribeUrl",
 			"quoteUrl");
 
 	private final User ida = Keycloak.customer("ida", "Ida", "Ingram");
@@ -67,7 +67,7 @@ class MailLinksJourneyTest {
 	}
 
 	@Test
-	void theLinksOfAnInvitationAReceiptAndARenewalReminderOpenPortalPages() {
+	void theLinksOfAnInvitationAReceiptARenewalReminderAndARevocationOpenPortalPages() {
 		Reply clock = support.get(TEST_CLOCK);
 		LocalSuite.require(clock.status() == 200, "notification-service runs without its test clock");
 		UUID company = createOrganisation(ida, "Ingram Instruments");
@@ -107,6 +107,14 @@ class MailLinksJourneyTest {
 			browser.button("Unsubscribe").click();
 			assertThat(browser.heading()).hasText("You are unsubscribed");
 			browser.look("unsubscribed");
+
+			// the revocation: its licence link shows the licence as revoked, with support's reason
+			String licenceId = licence.path("id").asString();
+			support.post("/api/licenses/" + licenceId + "/revocation", Map.of("reason", "Mail link check.")).expect(200);
+			Mail revoked = MailCatcher.awaitMail(ida.email(), "licence has been revoked");
+			browser.openLink(onThisPortal(revoked.link("/licenses/" + licenceId)));
+			assertThat(browser.page().locator("main")).containsText("Mail link check.");
+			assertThat(browser.heading()).not().hasText("Page not found");
 		}
 		finally {
 			support.put(TEST_CLOCK, Map.of("offset", "PT0S")).expect(200);

@@ -51,6 +51,10 @@ final class Expectations {
 		row("POST /api/organizations/{organizationId}/invitations", "401 404 201 201 403 401")
 			.body((f, c) -> Map.of("email", f.freshAddress()));
 		row("GET /api/organizations/{organizationId}/invitations", "401 404 200 200 403 401");
+		row("POST /api/organizations/{organizationId}/invitations/{invitationId}/resend", "401 404 201 201 403 401")
+			.fresh((f, c) -> Map.of("invitationId", f.freshInvitation()));
+		row("DELETE /api/organizations/{organizationId}/invitations/{invitationId}", "401 404 204 204 403 401")
+			.fresh((f, c) -> Map.of("invitationId", f.freshInvitation()));
 		// whoever has the token from the mail may look at it
 		row("GET /api/invitations/{invitationId}", "401 200 200 200 200 401").query("token", f -> f.invitationToken);
 		row("POST /api/invitations/{invitationId}/accept", "401 403 403 403 403 401")
@@ -121,6 +125,9 @@ final class Expectations {
 			String[] paid = f.freshPaidOrder();
 			return Map.of("orderId", paid[0], "paymentId", paid[1]);
 		});
+		row("GET /api/orders/test-clock", "401 403 403 403 200 401");
+		row("PUT /api/orders/test-clock", "401 403 403 403 200 401")
+			.body((f, c) -> Map.of("offset", currentOffset("/api/orders/test-clock")));
 		// public: the provider signs it; an unsigned notification is refused for everyone alike
 		row("POST /api/payments/webhooks/{provider}", "400 400 400 400 400 401").body((f, c) -> Map.of("id", "evt_matrix"));
 
@@ -139,6 +146,12 @@ final class Expectations {
 		// the contact passes the access check and meets the business rule: no newer version to upgrade to
 		row("POST /api/licenses/{id}/upgrade", "401 404 404 422 403 401")
 			.body((f, c) -> Map.of("targetVersion", f.upgradeTarget));
+		// support's own calls: customers are refused before the licence is looked up
+		row("POST /api/licenses/{id}/revocation", "401 403 403 403 200 401")
+			.body((f, c) -> Map.of("reason", "Matrix"))
+			.fresh((f, c) -> Map.of("id", f.freshLicence()));
+		row("DELETE /api/licenses/{id}/revocation", "401 403 403 403 200 401")
+			.fresh((f, c) -> Map.of("id", f.freshRevokedLicence()));
 		row("POST /api/licenses/validate", "200 200 200 200 200 401")
 			.body((f, c) -> Map.of("key", f.licenseKey, "product", "BARCODE-READER"));
 		// a member's own company gets its trial; A already has one of the product

@@ -150,6 +150,26 @@ final class Fixtures {
 		return order;
 	}
 
+	/** A new licence of company A (a paid order's), Alice a contact of its order. */
+	String freshLicence() {
+		String order = buy(alice, companyA, LINES).path("id").asString();
+		return awaitLicences(alice, order, 1).get(0).path("id").asString();
+	}
+
+	/** A new licence of company A that support has revoked. */
+	String freshRevokedLicence() {
+		String licence = freshLicence();
+		Keycloak.support().post("/api/licenses/" + licence + "/revocation", Map.of("reason", "Matrix")).expect(200);
+		return licence;
+	}
+
+	/** A new pending invitation of company A. */
+	String freshInvitation() {
+		return alice.post("/api/organizations/" + companyA + "/invitations", Map.of("email", freshAddress()))
+			.expect(201)
+			.text("id");
+	}
+
 	/** A new order paid by card: its id and the payment's. */
 	String[] freshPaidOrder() {
 		String order = buy(alice, companyA, LINES).path("id").asString();

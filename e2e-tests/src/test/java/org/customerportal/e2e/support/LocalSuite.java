@@ -35,8 +35,9 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 			"NOTIFICATIONS_TEST_CLOCK_ENABLED", "true",
 			// license-service: the same, once it has one (a perpetual licence whose maintenance has lapsed)
 			"LICENSE_TEST_CLOCK_ENABLED", "true",
-			// order-service: the same, so that lapsed maintenance is priced as a paid upgrade
-			"ORDER_TEST_CLOCK_ENABLED", "true");
+			// order-service: the same, so that lapsed maintenance is priced as a paid upgrade and an unpaid wire
+			// transfer order runs out; its expiry job looks often
+			"ORDER_TEST_CLOCK_ENABLED", "true", "ORDER_UNPAID_CHECK_INTERVAL", "5s");
 
 	private static volatile Suite current;
 

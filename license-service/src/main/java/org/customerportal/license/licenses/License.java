@@ -2,9 +2,11 @@ package org.customerportal.license.licenses;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.customerportal.platform.problem.BusinessRuleException;
+import org.customerportal.platform.problem.ConflictException;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -27,6 +29,9 @@ public class License {
 
 	/** A trial may be extended this many times. */
 	public static final int MAX_TRIAL_EXTENSIONS = 2;
+
+	/** What a customer is told when trying to use or change a revoked licence. */
+	public static final String REVOKED_REFUSAL = "This licence has been revoked. Contact support.";
 
 	@Id
 	private final UUID id;
@@ -61,6 +66,10 @@ public class License {
 
 	private final Instant createdAt;
 
+	private Instant revokedAt;
+
+	private String revocationReason;
+
 	@Version
 	private Long version;
 
@@ -68,7 +77,7 @@ public class License {
 	License(UUID id, String licenseKey, UUID organizationId, UUID orderId, String product, LicenseType type,
 			int productVersion, int quota, int quotaUsed, LocalDate validFrom, LocalDate expiresAt,
 			LocalDate maintenanceExpiresAt, LicenseStatus status, int extensions, String startedBy, Instant createdAt,
-			Long version) {
+			Instant revokedAt, String revocationReason, Long version) {
 		this.id = id;
 		this.licenseKey = licenseKey;
 		this.organizationId = organizationId;
@@ -85,6 +94,8 @@ public class License {
 		this.extensions = extensions;
 		this.startedBy = startedBy;
 		this.createdAt = createdAt;
+		this.revokedAt = revokedAt;
+		this.revocationReason = revocationReason;
 		this.version = version;
 	}
 
@@ -100,7 +111,8 @@ public class License {
 		LocalDate oneYearLater = validFrom.plusYears(1);
 		return new License(UUID.randomUUID(), LicenseKeys.next(), organizationId, orderId, product, type,
 				productVersion, quota, 0, validFrom, type == LicenseType.ANNUAL ? oneYearLater : null,
-				type == LicenseType.PERPETUAL ? oneYearLater : null, LicenseStatus.ACTIVE, 0, null, now, null);
+				type == LicenseType.PERPETUAL ? oneYearLater : null, LicenseStatus.ACTIVE, 0, null, now, null, null,
+				null);
 	}
 
 	/** A 30-day trial of a product for an organisation, started by one of its members. */
@@ -108,7 +120,7 @@ public class License {
 			LocalDate today, Instant now) {
 		return new License(UUID.randomUUID(), LicenseKeys.next(), organizationId, null, product, LicenseType.TRIAL,
 				productVersion, quota, 0, today, today.plusDays(TRIAL_DAYS), null, LicenseStatus.ACTIVE, 0, startedBy, now,
-				null);
+				null, null, null);
 	}
 
 	/** The later of a term's current end and today, plus one year: renewing early never loses paid time. */
@@ -211,6 +223,9 @@ public class License {
 			throw new BusinessRuleException("This trial has already been extended twice, and the limit is two. "
 					+ "Buy a licence to keep using " + product + ".");
 		}
+		if (status == LicenseStatus.REVOKED) {
+			throw new BusinessRuleException(REVOKED_REFUSAL);
+		}
 		if (status != LicenseStatus.ACTIVE || hasEnded(today)) {
 			throw new BusinessRuleException("This trial ended on " + expiresAt
 					+ " and can no longer be extended. Start a new trial or buy a licence.");
@@ -238,12 +253,39 @@ public class License {
 
 	private void requireUsable(LocalDate today) {
 		switch (effectiveStatus(today)) {
-			case REVOKED -> throw new BusinessRuleException("This licence has been revoked. Contact support.");
+			case REVOKED -> throw new BusinessRuleException(REVOKED_REFUSAL);
 			case EXPIRED -> throw new BusinessRuleException("This licence expired on " + expiresAt
 					+ ". Renew it to activate devices again.");
 			case ACTIVE -> {
 			}
 		}
+	}
+
+	/**
+	 * Revokes the licence (support): it validates as REVOKED and can no longer be activated, upgraded,
+	 * renewed or extended until reinstated. 409 if it is revoked already.
+	 */
+	public void revoke(String reason, Instant now) {
+		if (status == LicenseStatus.REVOKED) {
+			throw new ConflictException("This licence was already revoked on " + revokedAt.atZone(ZoneOffset.UTC).toLocalDate()
+					+ "; reinstate it first to revoke it with another reason.");
+		}
+		status = LicenseStatus.REVOKED;
+		revokedAt = now;
+		revocationReason = reason;
+	}
+
+	/**
+	 * Lifts a revocation: the licence is active again, or expired if its term ended meanwhile. 409 if it is
+	 * not revoked.
+	 */
+	public void reinstate(LocalDate today) {
+		if (status != LicenseStatus.REVOKED) {
+			throw new ConflictException("This licence is not revoked, so there is nothing to reinstate.");
+		}
+		status = hasEnded(today) ? LicenseStatus.EXPIRED : LicenseStatus.ACTIVE;
+		revokedAt = null;
+		revocationReason = null;
 	}
 
 	/** Marks an ended licence expired; false if it was not active or has not ended. */
@@ -317,6 +359,14 @@ public class License {
 
 	public Instant createdAt() {
 		return createdAt;
+	}
+
+	public Instant revokedAt() {
+		return revokedAt;
+	}
+
+	public String revocationReason() {
+		return revocationReason;
 	}
 
 	public boolean isTrial() {

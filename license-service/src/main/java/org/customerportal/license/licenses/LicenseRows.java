@@ -24,7 +24,9 @@ final class LicenseRows implements RowMapper<License> {
 				rs.getInt("quota"), rs.getInt("quota_used"), rs.getObject("valid_from", LocalDate.class),
 				rs.getObject("expires_at", LocalDate.class), rs.getObject("maintenance_expires_at", LocalDate.class),
 				LicenseStatus.valueOf(rs.getString("status")), rs.getInt("extensions"), rs.getString("started_by"),
-				instant(rs.getObject("created_at", OffsetDateTime.class)), rs.getLong("version"));
+				instant(rs.getObject("created_at", OffsetDateTime.class)),
+				instant(rs.getObject("revoked_at", OffsetDateTime.class)), rs.getString("revocation_reason"),
+				rs.getLong("version"));
 	}
 
 	private static Instant instant(OffsetDateTime time) {

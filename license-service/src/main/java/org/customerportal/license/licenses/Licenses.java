@@ -6,6 +6,7 @@ import org.customerportal.platform.events.IntegrationEvent;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -53,6 +54,16 @@ public class Licenses {
 		else {
 			notifyListeners(licenseKey);
 		}
+	}
+
+	/** Whether a save failed on a unique index (Spring Data JDBC wraps the driver's exception). */
+	public static boolean causedByDuplicateKey(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DuplicateKeyException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void notifyListeners(String licenseKey) {

@@ -22,7 +22,6 @@ import org.customerportal.platform.problem.BusinessRuleException;
 import org.customerportal.platform.problem.ConflictException;
 import org.customerportal.platform.security.CurrentUser;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,7 +106,7 @@ class Trials {
 			return licenses.save(trial, TrialStarted.of(trial, now));
 		}
 		catch (RuntimeException ex) {
-			if (causedByDuplicateKey(ex)) {
+			if (Licenses.causedByDuplicateKey(ex)) {
 				// another member started one at the same moment
 				throw alreadyRunning(product, null);
 			}
@@ -128,15 +127,6 @@ class Trials {
 	private static ConflictException alreadyRunning(String product, LocalDate until) {
 		return new ConflictException("Your organisation already has an active trial of " + product
 				+ (until != null ? " until " + until : "") + ". Extend that trial instead of starting a new one.");
-	}
-
-	private static boolean causedByDuplicateKey(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DuplicateKeyException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

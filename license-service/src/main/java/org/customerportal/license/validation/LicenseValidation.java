@@ -16,7 +16,8 @@ import org.customerportal.platform.problem.BusinessRuleException;
 import org.springframework.stereotype.Component;
 
 /**
- * What an installed product asks at run time. Without a device id it is answered from memory; with one,
+ * What an installed product asks at run time. Without a device id it is answered from memory but for the
+ * licence's status, which is read from the database (a revocation counts at once everywhere); with one,
  * a device not yet activated takes a unit of quota (a database write under the licence's row lock).
  */
 @Component
@@ -39,7 +40,7 @@ class LicenseValidation {
 
 	ValidationResponse validate(ValidationRequest request) {
 		String key = request.key().trim().toUpperCase(Locale.ROOT);
-		LicenseTerms terms = cache.get(key);
+		LicenseTerms terms = cache.current(key);
 		ValidationResponse answer = answer(terms, request.product(), LocalDate.now(clock));
 		if (!answer.valid() || request.deviceId() == null || request.deviceId().isBlank()) {
 			return answer;
@@ -61,7 +62,7 @@ class LicenseValidation {
 		catch (BusinessRuleException ex) {
 			// the licence changed since it was cached (e.g. by another instance): answer from the database
 			cache.licenseChanged(key);
-			return answer(cache.get(key), request.product(), LocalDate.now(clock));
+			return answer(cache.current(key), request.product(), LocalDate.now(clock));
 		}
 	}
 

@@ -21,13 +21,20 @@ import org.springframework.stereotype.Component;
  * the first try; the cache's frequency-based admission keeps such one-off keys from pushing out the
  * licences products ask about all the time. Every change this service makes to a licence evicts its key
  * after commit, and the next validation reads it again.
+ * <p>
+ * The status of a known key is not trusted from memory: {@link #current} reads it from the database on
+ * every call (one primary-key lookup), so a licence revoked through any instance answers REVOKED at once
+ * on every instance, not after {@code cacheExpireAfterWrite}.
  */
 @Component
 class ValidationCache implements LicenseChangeListener {
 
 	private final LoadingCache<String, LicenseTerms> cache;
 
+	private final JdbcClient jdbc;
+
 	ValidationCache(JdbcClient jdbc, ValidationProperties properties, ObjectProvider<MeterRegistry> meters) {
+		this.jdbc = jdbc;
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(properties.cacheMaximumSize())
 			.expireAfterWrite(properties.cacheExpireAfterWrite())
@@ -37,6 +44,27 @@ class ValidationCache implements LicenseChangeListener {
 	}
 
 	LicenseTerms get(String licenseKey) {
+		return cache.get(licenseKey);
+	}
+
+	/**
+	 * The terms of a key with the licence's status as the database has it now; an entry whose status
+	 * changed elsewhere is read again whole.
+	 */
+	LicenseTerms current(String licenseKey) {
+		LicenseTerms cached = cache.get(licenseKey);
+		if (!cached.exists()) {
+			return cached;
+		}
+		LicenseStatus status = jdbc.sql("select status from license where id = ?")
+			.param(cached.licenseId())
+			.query((rs, n) -> LicenseStatus.valueOf(rs.getString(1)))
+			.optional()
+			.orElse(null);
+		if (status == cached.status()) {
+			return cached;
+		}
+		cache.invalidate(licenseKey);
 		return cache.get(licenseKey);
 	}
 

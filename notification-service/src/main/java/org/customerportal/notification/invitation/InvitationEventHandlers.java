@@ -15,7 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails an invitation with its accept link when account-service creates one.
+ * Mails an invitation with its accept link when account-service creates one (also when a member resends
+ * one); a withdrawn or replaced invitation's mail still waiting to be sent is cancelled.
  */
 @Component
 class InvitationEventHandlers {
@@ -23,6 +24,8 @@ class InvitationEventHandlers {
 	static final String CONSUMER = "notification-service.invitations";
 
 	static final String INVITATION_CREATED = "portal.invitation.created.v1";
+
+	static final String INVITATION_WITHDRAWN = "portal.invitation.withdrawn.v1";
 
 	private final Inbox inbox;
 
@@ -32,11 +35,16 @@ class InvitationEventHandlers {
 		this.inbox = inbox;
 		this.handlers = EventHandlers.builder()
 			.on(INVITATION_CREATED, InvitationCreated.class, event -> invite(outbox, event))
+			.on(INVITATION_WITHDRAWN, InvitationWithdrawn.class,
+					event -> outbox.cancelQueued(MailKind.INVITATION, String.valueOf(event.invitationId())))
 			.build();
 	}
 
 	record InvitationCreated(UUID invitationId, UUID organizationId, String organizationName, String email,
-			String invitedByName, String acceptUrl, Instant expiresAt) {
+			String invitedByName, String acceptUrl, Instant expiresAt, UUID replacesInvitationId) {
+	}
+
+	record InvitationWithdrawn(UUID invitationId) {
 	}
 
 	private static void invite(Outbox outbox, InvitationCreated event) {
@@ -49,6 +57,10 @@ class InvitationEventHandlers {
 		model.put("invitedByName", event.invitedByName());
 		model.put("acceptUrl", event.acceptUrl());
 		model.put("expiresAt", event.expiresAt());
+		if (event.replacesInvitationId() != null) {
+			// resent: the old link is void, so its mail need not go out if it is still waiting
+			outbox.cancelQueued(MailKind.INVITATION, String.valueOf(event.replacesInvitationId()));
+		}
 		outbox.enqueue(MailKind.INVITATION, event.email(), String.valueOf(event.invitationId()), model);
 	}
 

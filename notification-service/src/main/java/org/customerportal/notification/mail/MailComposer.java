@@ -60,8 +60,10 @@ class MailComposer {
 			case RENEWAL_REMINDER -> renewalReminder(recipient, model, variables, headers);
 			case INVITATION -> invitation(model, variables);
 			case PAYMENT_INSTRUCTIONS -> paymentInstructions(model, variables);
+			case PAYMENT_REMINDER -> paymentReminder(model, variables);
 			case RECEIPT -> receipt(model, variables);
 			case QUOTE -> quote(model, variables);
+			case LICENCE_REVOKED -> licenceRevoked(model, variables);
 		};
 		variables.put("subject", subject);
 		Context context = new Context(Locale.ENGLISH, variables);
@@ -130,7 +132,22 @@ class MailComposer {
 				wire ? properties.paymentInstructions().wireTransfer() : properties.paymentInstructions().check());
 		variables.put("lines", lines(model.path("lines")));
 		variables.put("orderUrl", properties.link("/orders/" + orderId));
+		variables.put("dueBy", instant(model, "paymentDueBy"));
 		return "How to pay your order " + orderId + " by " + (wire ? "wire transfer" : "check");
+	}
+
+	private String paymentReminder(JsonNode model, Map<String, Object> variables) {
+		String orderId = model.path("orderId").asString();
+		boolean wire = "WIRE_TRANSFER".equals(model.path("paymentMethod").asString());
+		String dueBy = instant(model, "paymentDueBy");
+		variables.put("orderId", orderId);
+		variables.put("total", money(model.path("total")));
+		variables.put("method", wire ? "wire transfer" : "check");
+		variables.put("instructions",
+				wire ? properties.paymentInstructions().wireTransfer() : properties.paymentInstructions().check());
+		variables.put("dueBy", dueBy);
+		variables.put("orderUrl", properties.link("/orders/" + orderId));
+		return "Your order " + orderId + " is cancelled on " + dueBy + " unless paid";
 	}
 
 	private String receipt(JsonNode model, Map<String, Object> variables) {
@@ -173,6 +190,16 @@ class MailComposer {
 	/** A quote line; {@code discount} is null when the line has none. */
 	record QuoteLine(String product, String licenceType, String quota, String listAmount, String discount,
 			String amount) {
+	}
+
+	private String licenceRevoked(JsonNode model, Map<String, Object> variables) {
+		String licenceId = model.path("licenceId").asString();
+		String product = text(model, "productName", text(model, "product", "your product"));
+		variables.put("product", product);
+		variables.put("licenceId", licenceId);
+		variables.put("reason", text(model, "reason", ""));
+		variables.put("licenceUrl", properties.link("/licenses/" + licenceId));
+		return "Your " + product + " licence has been revoked";
 	}
 
 	record Line(String product, String licenceType, String quota, String amount) {

@@ -14,11 +14,17 @@ public enum MailKind {
 	/** How to pay an order placed with wire transfer or check. */
 	PAYMENT_INSTRUCTIONS("payment-instructions"),
 
+	/** An order awaiting a wire transfer or check is cancelled soon unless paid. */
+	PAYMENT_REMINDER("payment-reminder"),
+
 	/** An order was paid. */
 	RECEIPT("receipt"),
 
 	/** The vendor's sales staff sent a quote; carries the link to its page in the portal. */
-	QUOTE("quote");
+	QUOTE("quote"),
+
+	/** Support revoked a licence; carries the reason. */
+	LICENCE_REVOKED("licence-revoked");
 
 	private final String template;
 

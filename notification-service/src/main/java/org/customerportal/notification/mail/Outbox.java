@@ -70,6 +70,13 @@ public class Outbox {
 			.update();
 	}
 
+	/** Cancels the mails of this kind and reference still waiting to be sent (e.g. a withdrawn invitation's). */
+	public int cancelQueued(MailKind kind, String reference) {
+		return jdbc.sql("update outgoing_mail set status = 'CANCELLED' where status = 'QUEUED' and kind = ? and reference = ?")
+			.params(kind.name(), reference)
+			.update();
+	}
+
 	/** Cancels renewal reminders still waiting to go to this address (it opted out). */
 	public int cancelQueuedReminders(String recipient) {
 		return jdbc.sql("""

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Order mails to the order's contacts: payment instructions when an order is placed to be paid by
- * wire transfer or check, and a receipt when it is paid. Also the quote the vendor's sales staff sent a
- * company, to each of its recipients, with the link to the quote's page.
+ * wire transfer or check, or one of these is chosen at the payment step (once per order and contact,
+ * whichever comes first), a reminder before such an order expires unpaid, and a receipt when it is paid.
+ * Also the quote the vendor's sales staff sent a company, to each of its recipients, with the link to the
+ * quote's page.
  */
 @Component
 class OrderMailEventHandlers {
@@ -32,6 +34,10 @@ class OrderMailEventHandlers {
 	static final String ORDER_PAID = "portal.order.paid.v1";
 
 	static final String QUOTE_SENT = "portal.quote.sent.v1";
+
+	static final String ORDER_AWAITING_PAYMENT = "portal.order.awaiting-payment.v1";
+
+	static final String ORDER_PAYMENT_REMINDER = "portal.order.payment-reminder.v1";
 
 	private static final Set<String> OFFLINE_METHODS = Set.of("WIRE_TRANSFER", "CHECK");
 
@@ -45,6 +51,9 @@ class OrderMailEventHandlers {
 			.on(ORDER_PLACED, OrderPlaced.class, event -> placed(outbox, event))
 			.on(ORDER_PAID, OrderPaid.class, event -> paid(outbox, event))
 			.on(QUOTE_SENT, QuoteSent.class, event -> quoteSent(outbox, event))
+			// wire transfer or check chosen at the payment step: the same instructions, once per order
+			.on(ORDER_AWAITING_PAYMENT, OrderPlaced.class, event -> placed(outbox, event))
+			.on(ORDER_PAYMENT_REMINDER, OrderPlaced.class, event -> paymentReminder(outbox, event))
 			.build();
 	}
 
@@ -57,8 +66,9 @@ class OrderMailEventHandlers {
 	record Contact(String userId, String email) {
 	}
 
+	/** order.placed, order.awaiting-payment and order.payment-reminder (which has no lines nor status). */
 	record OrderPlaced(UUID orderId, String type, String status, List<Line> lines, Money total,
-			String paymentMethod, List<Contact> contacts) {
+			String paymentMethod, List<Contact> contacts, Instant paymentDueBy) {
 	}
 
 	record OrderPaid(UUID orderId, String type, List<Line> lines, Money total, String paymentMethod,
@@ -111,7 +121,17 @@ class OrderMailEventHandlers {
 		model.put("paymentMethod", order.paymentMethod());
 		model.put("total", order.total());
 		model.put("lines", order.lines() == null ? List.of() : order.lines());
+		model.put("paymentDueBy", order.paymentDueBy());
 		toContacts(outbox, MailKind.PAYMENT_INSTRUCTIONS, order.orderId(), order.contacts(), model);
+	}
+
+	private static void paymentReminder(Outbox outbox, OrderPlaced order) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("orderId", order.orderId());
+		model.put("paymentMethod", order.paymentMethod());
+		model.put("total", order.total());
+		model.put("paymentDueBy", order.paymentDueBy());
+		toContacts(outbox, MailKind.PAYMENT_REMINDER, order.orderId(), order.contacts(), model);
 	}
 
 	private static void paid(Outbox outbox, OrderPaid order) {

@@ -1,5 +1,6 @@
 package org.customerportal.notification.reminder;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -16,6 +17,10 @@ final class LicenceEvents {
 	static final String RENEWED = "portal.license.renewed.v1";
 
 	static final String EXPIRED = "portal.license.expired.v1";
+
+	static final String REVOKED = "portal.license.revoked.v1";
+
+	static final String REINSTATED = "portal.license.reinstated.v1";
 
 	/** license.issued and license.renewed: the end date is expiresAt (annual) or maintenanceExpiresAt (perpetual). */
 	record LicenceEndKnown(UUID licenseId, UUID orderId, UUID organizationId, String product, String type,
@@ -41,6 +46,10 @@ final class LicenceEvents {
 	}
 
 	record LicenceExpired(UUID licenseId, UUID orderId, UUID organizationId, String type, LocalDate expiredOn) {
+	}
+
+	record LicenceRevoked(UUID eventId, Instant occurredAt, UUID licenseId, UUID orderId,
+			UUID organizationId, String product, String type, String reason) {
 	}
 
 }

@@ -93,6 +93,64 @@ class MailDeliveryIntegrationTest extends IntegrationTestSupport {
 	}
 
 	@Test
+	void wireChosenAtThePaymentStepGetsTheInstructionsOnceAndAReminderBeforeTheOrderExpires() throws Exception {
+		Contact alice = Contact.random("alice");
+		UUID orderId = UUID.randomUUID();
+		UUID organizationId = UUID.randomUUID();
+		var lines = List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", "ANNUAL", 1000, null, "1249.00"));
+		Instant dueBy = Instant.parse("2031-06-30T09:00:00Z");
+		TestEvents events = events();
+		// placed to be paid by card: no instructions; then wire at the payment step, announced twice
+		events.orderPlaced(orderId, organizationId, "CREDIT_CARD", List.of(alice), lines, "1249.00");
+		events.orderAwaitingPayment(orderId, organizationId, "WIRE_TRANSFER", List.of(alice), lines, "1249.00", dueBy);
+		awaitApplied(events.orderAwaitingPayment(orderId, organizationId, "WIRE_TRANSFER", List.of(alice), lines,
+				"1249.00", dueBy));
+		MimeMessage instructions = awaitMails(alice.email(), 1).get(0);
+		assertThat(subject(instructions)).isEqualTo("How to pay your order " + orderId + " by wire transfer");
+		assertThat(part(instructions, "text/plain")).contains("Unless the payment reaches us by June 30, 2031");
+
+		awaitApplied(events.orderPaymentReminder(orderId, organizationId, "WIRE_TRANSFER", List.of(alice), "1249.00",
+				dueBy));
+		List<MimeMessage> mails = awaitMails(alice.email(), 2);
+		assertThat(subject(mails.get(1)))
+			.isEqualTo("Your order " + orderId + " is cancelled on June 30, 2031 (UTC) unless paid");
+		assertThat(part(mails.get(1), "text/plain")).contains("1249.00 USD").contains("IBAN");
+		assertThat(sentTo(alice.email()).valueStream().map(m -> m.path("kind").asString()))
+			.containsExactlyInAnyOrder("PAYMENT_INSTRUCTIONS", "PAYMENT_REMINDER");
+	}
+
+	@Test
+	void aWithdrawnOrReplacedInvitationStillQueuedIsNotSent() throws Exception {
+		smtp.stop();
+		String invitee = "withdrawn-" + UUID.randomUUID() + "@customer.example";
+		UUID organizationId = UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID third = UUID.randomUUID();
+		Instant expires = Instant.now().plus(Duration.ofDays(14));
+		TestEvents events = events();
+		events.invitationCreated(first, organizationId, invitee, "https://portal.example.test/invitations/" + first
+				+ "?token=Zmlyc3QtdG9rZW4tZm9yLXRlc3RzLW9ubHktYS1zaW5nbGUtdXNl", expires);
+		// resent while the server is down: the first mail is void before it could go
+		awaitApplied(events.invitationResent(second, organizationId, invitee, "https://portal.example.test/invitations/"
+				+ second + "?token=c2Vjb25kLXRva2VuLWZvci10ZXN0cy1vbmx5LWEtc2luZ2xlLXVzZQ", expires, first));
+		awaitApplied(events.invitationWithdrawn(second, organizationId, invitee));
+		String lastUrl = "https://portal.example.test/invitations/" + third
+				+ "?token=dGhpcmQtdG9rZW4tZm9yLXRlc3RzLW9ubHktYS1zaW5nbGUtdXNlLXg";
+		awaitApplied(events.invitationCreated(third, organizationId, invitee, lastUrl, expires));
+		assertThat(sentTo(invitee).valueStream().map(m -> m.path("status").asString()))
+			.containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "QUEUED");
+
+		smtp.start();
+		MimeMessage only = awaitMails(invitee, 1).get(0);
+		assertThat(part(only, "text/plain")).contains(lastUrl);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(sentTo(invitee).valueStream().map(m -> m.path("status").asString()))
+				.containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "SENT"));
+		assertThat(mailsTo(invitee)).hasSize(1);
+	}
+
+	@Test
 	void mailWaitsOutAnSmtpOutageAndIsDeliveredOnce() throws Exception {
 		smtp.stop();
 		String invitee = "outage-" + UUID.randomUUID() + "@customer.example";

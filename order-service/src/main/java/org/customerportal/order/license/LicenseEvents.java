@@ -35,4 +35,12 @@ final class LicenseEvents {
 	record LicenseExpired(UUID licenseId) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record LicenseRevoked(UUID licenseId) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record LicenseReinstated(UUID licenseId, String status) {
+	}
+
 }

@@ -7,7 +7,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.customerportal.order.license.LicenseEvents.LicenseExpired;
 import org.customerportal.order.license.LicenseEvents.LicenseIssued;
 import org.customerportal.order.license.LicenseEvents.LicenseQuotaIncreased;
+import org.customerportal.order.license.LicenseEvents.LicenseReinstated;
 import org.customerportal.order.license.LicenseEvents.LicenseRenewed;
+import org.customerportal.order.license.LicenseEvents.LicenseRevoked;
 import org.customerportal.order.license.LicenseEvents.LicenseUpgraded;
 import org.customerportal.platform.events.EventHandlers;
 import org.customerportal.platform.events.Inbox;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the licence read model from {@code portal.license.events}: issued licences, and the changes
- * that move their renewal and quota prices (renewal dates, quota, version). A licence's events share
+ * that move their renewal and quota prices (renewal dates, quota, version), and revocations, which
+ * stop renewals and quota orders. A licence's events share
  * its key, so they arrive in order.
  */
 @Component
@@ -49,6 +52,8 @@ class LicenseEventsListener {
 			.on("portal.license.quota-increased.v1", LicenseQuotaIncreased.class, this::quotaIncreased)
 			.on("portal.license.upgraded.v1", LicenseUpgraded.class, this::upgraded)
 			.on("portal.license.expired.v1", LicenseExpired.class, this::expired)
+			.on("portal.license.revoked.v1", LicenseRevoked.class, this::revoked)
+			.on("portal.license.reinstated.v1", LicenseReinstated.class, this::reinstated)
 			.build();
 	}
 
@@ -92,6 +97,18 @@ class LicenseEventsListener {
 	void expired(LicenseExpired event) {
 		changed(event.licenseId(), jdbc.sql("update license set expired = true, updated_at = ? where license_id = ?")
 			.params(now(), event.licenseId())
+			.update());
+	}
+
+	void revoked(LicenseRevoked event) {
+		changed(event.licenseId(), jdbc.sql("update license set revoked = true, updated_at = ? where license_id = ?")
+			.params(now(), event.licenseId())
+			.update());
+	}
+
+	void reinstated(LicenseReinstated event) {
+		changed(event.licenseId(), jdbc.sql("update license set revoked = false, expired = ?, updated_at = ? where license_id = ?")
+			.params("EXPIRED".equals(event.status()), now(), event.licenseId())
 			.update());
 	}
 

@@ -10,9 +10,11 @@ import org.customerportal.order.LicenseType;
  * A licence as license-service last described it: the order it came from and what it covers now.
  *
  * @param type {@code ANNUAL}, {@code PERPETUAL} or {@code TRIAL}
+ * @param revoked support revoked it (and has not reinstated it): no order may renew or expand it
  */
 public record LicenseRecord(UUID licenseId, UUID orderId, UUID organizationId, String product, String type,
-		Integer productVersion, int quota, LocalDate expiresAt, LocalDate maintenanceExpiresAt, boolean expired) {
+		Integer productVersion, int quota, LocalDate expiresAt, LocalDate maintenanceExpiresAt, boolean expired,
+		boolean revoked) {
 
 	/** The licence type as sold, or empty for a trial. */
 	public Optional<LicenseType> purchasedType() {

@@ -17,7 +17,7 @@ public class Licenses {
 
 	private static final String SELECT = """
 			select license_id, order_id, organization_id, product, type, product_version, quota, expires_at,
-			       maintenance_expires_at, expired
+			       maintenance_expires_at, expired, revoked
 			from license
 			""";
 

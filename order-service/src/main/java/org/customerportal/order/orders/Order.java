@@ -1,6 +1,7 @@
 package org.customerportal.order.orders;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,19 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("orders")
 class Order {
+
+	/** Who cancelled an order that expired unpaid: no person, the service. */
+	static final String EXPIRED_BY = "order-service";
+
+	/** Why an order was cancelled. */
+	enum CancellationReason {
+
+		/** A contact cancelled it. */
+		CUSTOMER,
+		/** It was never paid by wire transfer or check and ran out. */
+		EXPIRED
+
+	}
 
 	@Id
 	private final UUID id;
@@ -60,6 +74,12 @@ class Order {
 
 	private String cancelledBy;
 
+	private CancellationReason cancellationReason;
+
+	private Instant paymentDueBy;
+
+	private Instant paymentReminderSentAt;
+
 	@MappedCollection(idColumn = "order_id", keyColumn = "position")
 	private final List<OrderLine> lines;
 
@@ -69,8 +89,9 @@ class Order {
 	@PersistenceCreator
 	Order(UUID id, Long version, UUID organizationId, UUID quoteId, OrderType type, OrderStatus status,
 			BigDecimal totalAmount, String currency, PaymentMethod paymentMethod, String placedBy, Instant createdAt,
-			Instant paidAt, UUID paymentId, Instant cancelledAt, String cancelledBy, List<OrderLine> lines,
-			List<OrderContact> contacts) {
+			Instant paidAt, UUID paymentId, Instant cancelledAt, String cancelledBy,
+			CancellationReason cancellationReason, Instant paymentDueBy, Instant paymentReminderSentAt,
+			List<OrderLine> lines, List<OrderContact> contacts) {
 		this.id = id;
 		this.version = version;
 		this.organizationId = organizationId;
@@ -86,6 +107,9 @@ class Order {
 		this.paymentId = paymentId;
 		this.cancelledAt = cancelledAt;
 		this.cancelledBy = cancelledBy;
+		this.cancellationReason = cancellationReason;
+		this.paymentDueBy = paymentDueBy;
+		this.paymentReminderSentAt = paymentReminderSentAt;
 		this.lines = new ArrayList<>(lines);
 		this.contacts = new ArrayList<>(contacts);
 	}
@@ -105,7 +129,7 @@ class Order {
 		}
 		return new Order(UUID.randomUUID(), null, organizationId, quoteId, type, OrderStatus.PENDING_PAYMENT,
 				total.amount(), currency, paymentMethod, placedBy.userId(), placedBy.addedAt(), null, null, null, null,
-				lines, List.of(placedBy));
+				null, null, null, lines, List.of(placedBy));
 	}
 
 	boolean isContact(String userId) {
@@ -137,6 +161,42 @@ class Order {
 		this.paymentMethod = method;
 	}
 
+	/**
+	 * The first time a wire transfer or check is chosen for this unpaid order, it is given until
+	 * {@code dueBy} to be paid; true then (the customer is to be told how to pay), false when the method
+	 * is paid on the provider's page or one of these was chosen before.
+	 */
+	boolean awaitOfflinePayment(Instant dueBy) {
+		if (status != OrderStatus.PENDING_PAYMENT || paymentMethod == null || paymentMethod.paidOnProviderPage()
+				|| paymentDueBy != null) {
+			return false;
+		}
+		paymentDueBy = dueBy;
+		return true;
+	}
+
+	/** Whether the reminder to pay is due at that time (once, for an unpaid order with a due date). */
+	boolean paymentReminderDue(Instant at, Duration before) {
+		return status == OrderStatus.PENDING_PAYMENT && paymentDueBy != null && paymentReminderSentAt == null
+				&& !at.isBefore(paymentDueBy.minus(before)) && at.isBefore(paymentDueBy);
+	}
+
+	void paymentReminderSent(Instant at) {
+		paymentReminderSentAt = at;
+	}
+
+	/** Cancels an order still unpaid at its due date; false if it is paid, cancelled or not yet due. */
+	boolean expire(Instant at) {
+		if (status != OrderStatus.PENDING_PAYMENT || paymentDueBy == null || at.isBefore(paymentDueBy)) {
+			return false;
+		}
+		status = OrderStatus.CANCELLED;
+		cancelledAt = at;
+		cancelledBy = EXPIRED_BY;
+		cancellationReason = CancellationReason.EXPIRED;
+		return true;
+	}
+
 	void markPaid(UUID paymentId, PaymentMethod method, Instant at) {
 		assertPayable();
 		this.status = OrderStatus.PAID;
@@ -159,6 +219,7 @@ class Order {
 		this.status = OrderStatus.CANCELLED;
 		this.cancelledBy = userId;
 		this.cancelledAt = at;
+		this.cancellationReason = CancellationReason.CUSTOMER;
 		return true;
 	}
 
@@ -252,6 +313,14 @@ class Order {
 
 	String cancelledBy() {
 		return cancelledBy;
+	}
+
+	CancellationReason cancellationReason() {
+		return cancellationReason;
+	}
+
+	Instant paymentDueBy() {
+		return paymentDueBy;
 	}
 
 	List<OrderLine> lines() {

@@ -49,12 +49,12 @@ public final class OrderEvents {
 	@PortalEvent(topic = TOPIC, type = "portal.order.placed.v1")
 	public record OrderPlaced(UUID eventId, Instant occurredAt, UUID orderId, UUID organizationId, OrderType type,
 			OrderStatus status, List<Line> lines, Money total, PaymentMethod paymentMethod, List<Contact> contacts,
-			String placedBy, Instant placedAt) implements IntegrationEvent {
+			String placedBy, Instant placedAt, Instant paymentDueBy) implements IntegrationEvent {
 
 		static OrderPlaced of(Order order) {
 			return new OrderPlaced(IntegrationEvent.newEventId(), order.createdAt(), order.id(), order.organizationId(),
 					order.type(), order.status(), Line.of(order), order.total(), order.paymentMethod(),
-					Contact.of(order), order.placedBy(), order.createdAt());
+					Contact.of(order), order.placedBy(), order.createdAt(), order.paymentDueBy());
 		}
 
 		@Override
@@ -85,11 +85,54 @@ public final class OrderEvents {
 
 	@PortalEvent(topic = TOPIC, type = "portal.order.cancelled.v1")
 	public record OrderCancelled(UUID eventId, Instant occurredAt, UUID orderId, UUID organizationId,
-			String cancelledBy, Instant cancelledAt) implements IntegrationEvent {
+			String cancelledBy, Instant cancelledAt, Order.CancellationReason reason) implements IntegrationEvent {
 
 		static OrderCancelled of(Order order) {
 			return new OrderCancelled(IntegrationEvent.newEventId(), order.cancelledAt(), order.id(),
-					order.organizationId(), order.cancelledBy(), order.cancelledAt());
+					order.organizationId(), order.cancelledBy(), order.cancelledAt(), order.cancellationReason());
+		}
+
+		@Override
+		public String subject() {
+			return orderId.toString();
+		}
+
+	}
+
+	/**
+	 * A wire transfer or check was chosen at the payment step of an order placed with another method: the
+	 * order waits for the money until {@code paymentDueBy}, and its contacts are to be told how to pay.
+	 */
+	@PortalEvent(topic = TOPIC, type = "portal.order.awaiting-payment.v1")
+	public record OrderAwaitingPayment(UUID eventId, Instant occurredAt, UUID orderId, UUID organizationId,
+			OrderType type, OrderStatus status, List<Line> lines, Money total, PaymentMethod paymentMethod,
+			List<Contact> contacts, Instant paymentDueBy) implements IntegrationEvent {
+
+		static OrderAwaitingPayment of(Order order, Instant now) {
+			return new OrderAwaitingPayment(IntegrationEvent.newEventId(), now, order.id(), order.organizationId(),
+					order.type(), order.status(), Line.of(order), order.total(), order.paymentMethod(),
+					Contact.of(order), order.paymentDueBy());
+		}
+
+		@Override
+		public String subject() {
+			return orderId.toString();
+		}
+
+	}
+
+	/**
+	 * An order awaiting a wire transfer or check is still unpaid some days before {@code paymentDueBy}, when
+	 * it will be cancelled with reason EXPIRED: its contacts are reminded to pay.
+	 */
+	@PortalEvent(topic = TOPIC, type = "portal.order.payment-reminder.v1")
+	public record OrderPaymentReminder(UUID eventId, Instant occurredAt, UUID orderId, UUID organizationId,
+			OrderType type, Money total, PaymentMethod paymentMethod, List<Contact> contacts, Instant paymentDueBy)
+			implements IntegrationEvent {
+
+		static OrderPaymentReminder of(Order order, Instant now) {
+			return new OrderPaymentReminder(IntegrationEvent.newEventId(), now, order.id(), order.organizationId(),
+					order.type(), order.total(), order.paymentMethod(), Contact.of(order), order.paymentDueBy());
 		}
 
 		@Override

@@ -9,11 +9,12 @@ import org.customerportal.order.Money;
 import org.customerportal.order.PaymentMethod;
 
 /**
- * An order as the API answers it.
+ * An order as the API answers it. {@code cancellationReason} is CUSTOMER or EXPIRED for a cancelled order;
+ * {@code paymentDueBy} is when an order awaiting a wire transfer or check is cancelled if still unpaid.
  */
 public record OrderView(UUID id, UUID organizationId, OrderType type, OrderStatus status, List<LineView> lines,
 		Money total, PaymentMethod paymentMethod, List<ContactView> contacts, UUID quoteId, String placedBy,
-		Instant createdAt, Instant paidAt, Instant cancelledAt) {
+		Instant createdAt, Instant paidAt, Instant cancelledAt, String cancellationReason, Instant paymentDueBy) {
 
 	public record LineView(UUID lineId, String product, String productName, LicenseType licenseType, int quota,
 			UUID licenseId, int productVersion, Money unitPrice, Money amount) {
@@ -37,7 +38,8 @@ public record OrderView(UUID id, UUID organizationId, OrderType type, OrderStatu
 							new Money(line.amount(), currency)))
 					.toList(),
 				order.total(), order.paymentMethod(), order.contacts().stream().map(ContactView::of).toList(),
-				order.quoteId(), order.placedBy(), order.createdAt(), order.paidAt(), order.cancelledAt());
+				order.quoteId(), order.placedBy(), order.createdAt(), order.paidAt(), order.cancelledAt(),
+				order.cancellationReason() == null ? null : order.cancellationReason().name(), order.paymentDueBy());
 	}
 
 }

@@ -13,6 +13,7 @@ import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.membership.Member;
 import org.customerportal.order.membership.MembershipEnded;
 import org.customerportal.order.membership.Memberships;
+import org.customerportal.order.orders.OrderEvents.OrderAwaitingPayment;
 import org.customerportal.order.orders.OrderEvents.OrderCancelled;
 import org.customerportal.order.orders.OrderEvents.OrderContactAdded;
 import org.customerportal.order.orders.OrderEvents.OrderContactRemoved;
@@ -51,14 +52,17 @@ public class Orders {
 
 	private final JdbcClient jdbc;
 
+	private final UnpaidOrderProperties unpaid;
+
 	private final Clock clock;
 
 	Orders(OrderRepository repository, Memberships memberships, ApplicationEventPublisher events, JdbcClient jdbc,
-			Clock clock) {
+			UnpaidOrderProperties unpaid, Clock clock) {
 		this.repository = repository;
 		this.memberships = memberships;
 		this.events = events;
 		this.jdbc = jdbc;
+		this.unpaid = unpaid;
 		this.clock = clock;
 	}
 
@@ -74,6 +78,8 @@ public class Orders {
 		Order order = Order.place(request.organizationId(), request.quoteId(), request.type(), lines,
 				request.currency(), request.paymentMethod(),
 				new OrderContact(request.placedBy(), request.contactEmail(), now));
+		// order.placed tells the contacts how to pay by wire transfer or check
+		order.awaitOfflinePayment(unpaid.dueBy(now));
 		try {
 			order = repository.save(order);
 		}
@@ -207,7 +213,13 @@ public class Orders {
 	public void paymentPending(UUID orderId, PaymentMethod method) {
 		Order order = repository.findById(orderId).orElseThrow(Orders::notFound);
 		order.paymentChosen(method);
-		repository.save(order);
+		Instant now = Instant.now(clock);
+		boolean firstOffline = order.awaitOfflinePayment(unpaid.dueBy(now));
+		order = repository.save(order);
+		if (firstOffline) {
+			// chosen at the payment step: the instructions go out now (once per order, as at ordering)
+			events.publishEvent(OrderAwaitingPayment.of(order, now));
+		}
 	}
 
 	/** Marks the order paid and tells billing. */

@@ -77,6 +77,7 @@ class Renewals {
 		for (UUID id : ids) {
 			LicenseRecord license = found.get(id);
 			requireContact(license, caller);
+			requireNotRevoked(license, "renewed");
 			renewed.add(license);
 		}
 		UUID organizationId = renewed.get(0).organizationId();
@@ -101,6 +102,7 @@ class Renewals {
 	OrderView expandQuota(UUID licenseId, int additionalQuota, PaymentMethod paymentMethod, CurrentUser caller) {
 		LicenseRecord license = licenses.find(licenseId).orElse(null);
 		requireContact(license, caller);
+		requireNotRevoked(license, "given more quota");
 		LicenseType type = purchasedType(license, "expanded");
 		LocalDate today = LocalDate.now(clock);
 		if (type == LicenseType.ANNUAL && license.expiredOn(today)) {
@@ -168,6 +170,13 @@ class Renewals {
 	private void requireContact(LicenseRecord license, CurrentUser caller) {
 		if (license == null || license.orderId() == null || !orders.isContact(license.orderId(), caller.subject())) {
 			throw licenseNotFound();
+		}
+	}
+
+	private static void requireNotRevoked(LicenseRecord license, String what) {
+		if (license.revoked()) {
+			throw new BusinessRuleException("Licence " + license.licenseId() + " has been revoked and cannot be " + what
+					+ ". Contact support.");
 		}
 	}
 

@@ -2,6 +2,8 @@ package org.customerportal.portal.account;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
@@ -101,6 +103,45 @@ class UsersController {
 			}
 		}
 		return page(me, session, model);
+	}
+
+	/** Sends a pending invitation again with a new link; the old link then says it is no longer valid. */
+	@PostMapping(USERS + "/invitations/{invitationId}/resend")
+	String resend(@PathVariable UUID invitationId, HttpSession session, RedirectAttributes redirect) {
+		return onInvitation(session, redirect, me -> {
+			PendingInvitation resent = api.post(PendingInvitation.class, (Object) null,
+					"/api/organizations/{organizationId}/invitations/{invitationId}/resend", me.organizationId(),
+					invitationId);
+			return messages.getMessage("users.invitation.resent", new Object[] { resent.email() });
+		});
+	}
+
+	/** Withdraws a pending invitation: its link no longer lets anyone join. */
+	@PostMapping(USERS + "/invitations/{invitationId}/withdraw")
+	String withdraw(@PathVariable UUID invitationId, HttpSession session, RedirectAttributes redirect) {
+		return onInvitation(session, redirect, me -> {
+			api.delete("/api/organizations/{organizationId}/invitations/{invitationId}", me.organizationId(),
+					invitationId);
+			return messages.getMessage("users.invitation.withdrawn");
+		});
+	}
+
+	private String onInvitation(HttpSession session, RedirectAttributes redirect,
+			Function<Me, String> action) {
+		Me me = people.me(session);
+		if (!me.hasCompany()) {
+			return "redirect:" + CompanyController.COMPANY;
+		}
+		try {
+			redirect.addFlashAttribute("notice", action.apply(me));
+		}
+		catch (ApiProblem problem) {
+			if (problem.isNotFound()) {
+				throw problem;
+			}
+			redirect.addFlashAttribute("refusal", problem.detail());
+		}
+		return "redirect:" + USERS;
 	}
 
 	/** Removing someone is asked once more, naming them: it is not undone by a click. */

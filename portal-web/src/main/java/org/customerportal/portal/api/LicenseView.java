@@ -1,15 +1,21 @@
 package org.customerportal.portal.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A licence as {@code GET /api/licenses} answers it; {@code renews} and {@code endsOn} are set in the
- * "Upcoming Renewal" list only.
+ * "Upcoming Renewal" list only; {@code revokedAt} and {@code revocationReason} while support has revoked it.
  */
 public record LicenseView(UUID id, String key, UUID organizationId, UUID orderId, String product, String type,
 		int productVersion, int quota, int quotaUsed, LocalDate validFrom, LocalDate expiresAt,
-		LocalDate maintenanceExpiresAt, String status, Integer trialExtensions, String renews, LocalDate endsOn) {
+		LocalDate maintenanceExpiresAt, String status, Integer trialExtensions, String renews, LocalDate endsOn,
+		Instant revokedAt, String revocationReason) {
+
+	public boolean isRevoked() {
+		return "REVOKED".equals(status);
+	}
 
 	public boolean isTrial() {
 		return "TRIAL".equals(type);

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as {@code GET /api/orders/{id}} answers it. */
+/**
+ * An order as {@code GET /api/orders/{id}} answers it; {@code paymentDueBy} is when an order awaiting a wire
+ * transfer or check is cancelled unless paid, {@code cancellationReason} CUSTOMER or EXPIRED.
+ */
 public record OrderView(UUID id, UUID organizationId, String type, String status, List<Line> lines, Money total,
 		String paymentMethod, List<Contact> contacts, UUID quoteId, String placedBy, Instant createdAt,
-		Instant paidAt, Instant cancelledAt) {
+		Instant paidAt, Instant cancelledAt, String cancellationReason, Instant paymentDueBy) {
 
 	public OrderView {
 		lines = lines == null ? List.of() : lines;
@@ -16,6 +19,11 @@ public record OrderView(UUID id, UUID organizationId, String type, String status
 
 	public boolean awaitingPayment() {
 		return "PENDING_PAYMENT".equals(status);
+	}
+
+	/** Cancelled because it was never paid by wire transfer or check. */
+	public boolean expired() {
+		return "CANCELLED".equals(status) && "EXPIRED".equals(cancellationReason);
 	}
 
 	/** The first eight characters of the id: what people read out on the phone. */

@@ -45,7 +45,7 @@ class InvitationController {
 	/** What the invitation page shows a signed-in person. */
 	enum State {
 
-		PENDING, ACCEPTED, EXPIRED, WRONG_ADDRESS, REFUSED, UNKNOWN
+		PENDING, ACCEPTED, EXPIRED, REPLACED, WITHDRAWN, WRONG_ADDRESS, REFUSED, UNKNOWN
 
 	}
 
@@ -93,7 +93,11 @@ class InvitationController {
 			}
 			InvitationDetails invitation = details(id, token);
 			State state = switch (problem.status()) {
-				case 410 -> State.EXPIRED;
+				case 410 -> switch (invitation.status()) {
+					case REPLACED -> State.REPLACED;
+					case WITHDRAWN -> State.WITHDRAWN;
+					default -> State.EXPIRED;
+				};
 				case 403 -> State.WRONG_ADDRESS;
 				default -> invitation.status() == InvitationDetails.Status.ACCEPTED ? State.ACCEPTED : State.REFUSED;
 			};

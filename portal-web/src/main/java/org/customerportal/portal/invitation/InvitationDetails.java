@@ -12,7 +12,7 @@ record InvitationDetails(UUID id, UUID organizationId, String organizationName, 
 
 	enum Status {
 
-		PENDING, ACCEPTED, EXPIRED
+		PENDING, ACCEPTED, EXPIRED, REPLACED, WITHDRAWN
 
 	}
 

@@ -77,6 +77,23 @@ class LicenseControllerTest {
 	}
 
 	@Test
+	void aRevokedLicenceSaysWhyAndOffersNeitherRenewalNorQuotaNorActivation() throws Exception {
+		Api.stub(WireMock.get(urlPathEqualTo(PATH)).willReturn(okJson("""
+				{"id":"%s","key":"AAAA-BBBB-CCCC-DDDD-EEEE-FFFF","orderId":"abcdef12-3456-0000-0000-000000000000",
+				 "product":"LABEL-RECOGNIZER","type":"ANNUAL","productVersion":3,"quota":5,"quotaUsed":2,
+				 "validFrom":"2026-02-01","expiresAt":"2027-02-01","status":"REVOKED",
+				 "revokedAt":"2026-12-03T10:00:00Z","revocationReason":"The payment was charged back."}""".formatted(ID))));
+		mvc.perform(get("/licenses/" + ID).with(SignedIn.as("alice-token")).header("Accept-Language", "en-US"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Our support team revoked this licence on Dec 3, 2026: "
+					+ "The payment was charged back.")))
+			.andExpect(content().string(containsString(">Revoked</strong>")))
+			.andExpect(content().string(not(containsString("Renew Now"))))
+			.andExpect(content().string(not(containsString("Additional quota"))))
+			.andExpect(content().string(not(containsString("id=\"deviceId\""))));
+	}
+
+	@Test
 	void aRefusedRenewNowIsSummedUpAtTheTop() throws Exception {
 		String sentence = "Licence " + ID + " is for LABEL-RECOGNIZER, which is no longer sold. Contact sales to extend it.";
 		mvc.perform(get("/licenses/" + ID).with(SignedIn.as("alice-token")).flashAttr("renewalError", sentence))

@@ -1,0 +1,70 @@
+package org.customerportal.license.revocation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.customerportal.license.licenses.LicenseResponse;
+import org.customerportal.platform.problem.ForbiddenException;
+import org.customerportal.platform.security.CurrentUser;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Support revokes a licence with a reason, and reinstates it. Customers may not (403, like support on the
+ * customers' own calls).
+ */
+@RestController
+@RequestMapping("/api/licenses/{id}/revocation")
+@Tag(name = "Revocation")
+class RevocationController {
+
+	static final String SUPPORT_ONLY = "Only support staff can revoke or reinstate a licence. "
+			+ "Contact support if you think a licence should be revoked.";
+
+	private final Revocations revocations;
+
+	private final Clock clock;
+
+	RevocationController(Revocations revocations, Clock clock) {
+		this.revocations = revocations;
+		this.clock = clock;
+	}
+
+	/** The reason goes to PostgreSQL and into mails: a NUL character is refused as bad input, not a 500. */
+	record RevocationRequest(@NotBlank @Size(max = 500)
+	@Pattern(regexp = "[^\\u0000]*", message = "must not contain NUL characters") String reason) {
+	}
+
+	@PostMapping
+	@Operation(summary = "Support: revoke a licence with a reason; it validates as REVOKED at once (409 if revoked already)")
+	LicenseResponse revoke(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody RevocationRequest request) {
+		requireSupport(user);
+		return LicenseResponse.of(revocations.revoke(id, request.reason()), LocalDate.now(clock));
+	}
+
+	@DeleteMapping
+	@Operation(summary = "Support: reinstate a revoked licence (409 if it is not revoked)")
+	LicenseResponse reinstate(CurrentUser user, @PathVariable UUID id) {
+		requireSupport(user);
+		return LicenseResponse.of(revocations.reinstate(id), LocalDate.now(clock));
+	}
+
+	private static void requireSupport(CurrentUser user) {
+		if (!user.isSupport()) {
+			throw new ForbiddenException(SUPPORT_ONLY);
+		}
+	}
+
+}

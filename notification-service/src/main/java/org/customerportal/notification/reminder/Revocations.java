@@ -1,0 +1,66 @@
+package org.customerportal.notification.reminder;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.customerportal.notification.mail.MailKind;
+import org.customerportal.notification.mail.Outbox;
+import org.customerportal.notification.reminder.LicenceEvents.LicenceRevoked;
+import org.customerportal.platform.time.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A revoked licence gets no more renewal reminders (those due and those queued are cancelled) and the
+ * current contacts of its order are told, with support's reason. Trials have no order contacts here, so
+ * a revoked trial is not mailed about.
+ */
+@Component
+class Revocations {
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	Revocations(JdbcClient jdbc, Outbox outbox, Clock clock) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	void revoked(LicenceRevoked event) {
+		jdbc.sql("update reminder set status = 'CANCELLED', processed_at = ? where licence_id = ? and status = 'DUE'")
+			.params(Timestamps.now(clock), event.licenseId())
+			.update();
+		jdbc.sql("""
+				update outgoing_mail set status = 'CANCELLED'
+				where licence_id = ? and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'""")
+			.param(event.licenseId())
+			.update();
+		if (event.orderId() == null) {
+			return;
+		}
+		List<String> contacts = jdbc.sql("select distinct email from order_contact where order_id = ?")
+			.param(event.orderId())
+			.query(String.class)
+			.list();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("licenceId", event.licenseId());
+		model.put("product", event.product());
+		model.put("productName", jdbc.sql("select name from product where code = ?")
+			.param(event.product())
+			.query(String.class)
+			.optional()
+			.orElse(null));
+		model.put("reason", event.reason());
+		// once per revocation and contact: a licence revoked again after reinstatement is told again
+		String reference = event.licenseId() + "@" + event.occurredAt();
+		contacts.forEach(email -> outbox.enqueue(MailKind.LICENCE_REVOKED, email, reference, model));
+	}
+
+}
