@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.customerportal.notification.EmailAddresses;
 import org.customerportal.notification.directory.OrderEvents.Contact;
 import org.customerportal.notification.directory.OrderEvents.Line;
 import org.customerportal.notification.mail.Outbox;
@@ -50,7 +51,7 @@ class Directory {
 				insert into person (user_id, email, name, updated_at) values (?, ?, ?, ?)
 				on conflict (user_id) do update set email = excluded.email, name = coalesce(excluded.name, person.name),
 				  updated_at = excluded.updated_at""")
-			.params(userId, Outbox.normalize(email), name, Timestamps.now(clock))
+			.params(userId, EmailAddresses.normalize(email), name, Timestamps.now(clock))
 			.update();
 	}
 
@@ -80,7 +81,7 @@ class Directory {
 			.update();
 		List<Object[]> rows = new ArrayList<>();
 		for (Contact contact : valid) {
-			rows.add(new Object[] { orderId, contact.userId(), Outbox.normalize(contact.email()) });
+			rows.add(new Object[] { orderId, contact.userId(), EmailAddresses.normalize(contact.email()) });
 		}
 		batches.batchUpdate("""
 				insert into order_contact (order_id, user_id, email) values (?, ?, ?)
@@ -94,7 +95,7 @@ class Directory {
 		jdbc.sql("""
 				insert into order_contact (order_id, user_id, email) values (?, ?, ?)
 				on conflict (order_id, user_id) do update set email = excluded.email""")
-			.params(orderId, userId, Outbox.normalize(email))
+			.params(orderId, userId, EmailAddresses.normalize(email))
 			.update();
 	}
 
@@ -109,7 +110,7 @@ class Directory {
 			.list();
 		Set<String> addresses = new LinkedHashSet<>(emails);
 		if (email != null) {
-			addresses.add(Outbox.normalize(email));
+			addresses.add(EmailAddresses.normalize(email));
 		}
 		for (String address : addresses) {
 			boolean stillContact = jdbc.sql("select exists (select 1 from order_contact where order_id = ? and email = ?)")
@@ -117,12 +118,7 @@ class Directory {
 				.query(Boolean.class)
 				.single();
 			if (!stillContact) {
-				jdbc.sql("""
-						update outgoing_mail set status = 'CANCELLED'
-						where status = 'QUEUED' and kind = 'RENEWAL_REMINDER' and recipient = ?
-						  and licence_id in (select licence_id from licence where order_id = ?)""")
-					.params(address, orderId)
-					.update();
+				outbox.cancelQueuedReminders(address, orderId);
 			}
 		}
 	}

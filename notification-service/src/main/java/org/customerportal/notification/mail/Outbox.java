@@ -2,14 +2,17 @@ package org.customerportal.notification.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.customerportal.notification.EmailAddresses;
+import org.customerportal.notification.preference.RenewalRemindersStopped;
 import org.customerportal.platform.time.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +36,6 @@ public class Outbox {
 		this.clock = clock;
 	}
 
-	/** Lower-case and trimmed: the form addresses are compared and stored in. */
-	public static String normalize(String email) {
-		return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
-	}
-
 	/**
 	 * Queues a mail of a kind that goes once per reference (order or invitation) and recipient.
 	 * @return false if that mail was queued before
@@ -53,7 +51,7 @@ public class Outbox {
 				on conflict do nothing""")
 			.param("id", UUID.randomUUID())
 			.param("kind", kind.name())
-			.param("recipient", normalize(recipient))
+			.param("recipient", EmailAddresses.normalize(recipient))
 			.param("model", json.writeValueAsString(model))
 			.param("reference", reference)
 			.param("now", Timestamps.of(now))
@@ -66,7 +64,7 @@ public class Outbox {
 			return 0;
 		}
 		return jdbc.sql("update outgoing_mail set status = 'CANCELLED' where status = 'QUEUED' and recipient in (:recipients)")
-			.param("recipients", recipients.stream().map(Outbox::normalize).toList())
+			.param("recipients", recipients.stream().map(EmailAddresses::normalize).toList())
 			.update();
 	}
 
@@ -77,12 +75,41 @@ public class Outbox {
 			.update();
 	}
 
-	/** Cancels renewal reminders still waiting to go to this address (it opted out). */
-	public int cancelQueuedReminders(String recipient) {
+	/**
+	 * Cancels the licence's renewal reminders still waiting to be sent, except those for the end date it
+	 * has now ({@code null}: all of them, e.g. the licence was revoked).
+	 */
+	public int cancelQueuedReminders(UUID licenceId, LocalDate currentEndDate) {
+		return jdbc.sql("""
+				update outgoing_mail set status = 'CANCELLED'
+				where licence_id = :licence and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'
+				  and (cast(:endDate as date) is null or end_date <> :endDate)""")
+			.param("licence", licenceId)
+			.param("endDate", currentEndDate)
+			.update();
+	}
+
+	/** Cancels the renewal reminders still waiting to go to an address that is no longer a contact of the order. */
+	public int cancelQueuedReminders(String recipient, UUID orderId) {
+		return jdbc.sql("""
+				update outgoing_mail set status = 'CANCELLED'
+				where status = 'QUEUED' and kind = 'RENEWAL_REMINDER' and recipient = ?
+				  and licence_id in (select licence_id from licence where order_id = ?)""")
+			.params(EmailAddresses.normalize(recipient), orderId)
+			.update();
+	}
+
+	/** Cancels renewal reminders still waiting to go to this address, in the opt-out's transaction. */
+	@EventListener
+	void cancelQueuedReminders(RenewalRemindersStopped stopped) {
+		cancelQueuedReminders(stopped.email());
+	}
+
+	int cancelQueuedReminders(String recipient) {
 		return jdbc.sql("""
 				update outgoing_mail set status = 'CANCELLED'
 				where status = 'QUEUED' and kind = 'RENEWAL_REMINDER' and recipient = :recipient""")
-			.param("recipient", normalize(recipient))
+			.param("recipient", EmailAddresses.normalize(recipient))
 			.update();
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.customerportal.notification.EmailAddresses;
 import org.customerportal.platform.web.PageResponse;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ class SentMailController {
 	PageResponse<SentMail> sent(@RequestParam(required = false) String recipient,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		String address = recipient == null || recipient.isBlank() ? null : Outbox.normalize(recipient);
+		String address = recipient == null || recipient.isBlank() ? null : EmailAddresses.normalize(recipient);
 		String filter = address == null ? "" : " where recipient = :recipient";
 		JdbcClient.StatementSpec count = jdbc.sql("select count(*) from outgoing_mail" + filter);
 		JdbcClient.StatementSpec select = jdbc.sql("""

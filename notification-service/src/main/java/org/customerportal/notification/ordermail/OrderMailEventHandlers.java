@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.customerportal.notification.EmailAddresses;
 import org.customerportal.notification.mail.MailKind;
 import org.customerportal.notification.mail.Outbox;
 import org.customerportal.platform.events.EventHandlers;
@@ -103,7 +104,7 @@ class OrderMailEventHandlers {
 			.stream()
 			.map(Recipient::email)
 			.filter(email -> email != null && !email.isBlank())
-			.map(Outbox::normalize)
+			.map(EmailAddresses::normalize)
 			.distinct()
 			.forEach(email -> outbox.enqueue(MailKind.QUOTE, email, quote.quoteId().toString(), model));
 	}
@@ -154,7 +155,7 @@ class OrderMailEventHandlers {
 		contacts.stream()
 			.map(Contact::email)
 			.filter(email -> email != null && !email.isBlank())
-			.map(Outbox::normalize)
+			.map(EmailAddresses::normalize)
 			.distinct()
 			.forEach(email -> outbox.enqueue(kind, email, orderId.toString(), model));
 	}

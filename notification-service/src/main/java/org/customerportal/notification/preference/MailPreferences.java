@@ -3,9 +3,10 @@ package org.customerportal.notification.preference;
 import java.time.Clock;
 import java.util.Collection;
 
-import org.customerportal.notification.mail.Outbox;
+import org.customerportal.notification.EmailAddresses;
 import org.customerportal.platform.time.Timestamps;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +20,13 @@ public class MailPreferences {
 
 	private final JdbcClient jdbc;
 
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	MailPreferences(JdbcClient jdbc, Outbox outbox, Clock clock) {
+	MailPreferences(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.outbox = outbox;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -37,7 +38,7 @@ public class MailPreferences {
 
 	public Preferences of(String email) {
 		return jdbc.sql("select renewal_reminders, newsletter from mail_preference where email = ?")
-			.param(Outbox.normalize(email))
+			.param(EmailAddresses.normalize(email))
 			.query((rs, row) -> new Preferences(rs.getBoolean(1), rs.getBoolean(2)))
 			.optional()
 			.orElse(Preferences.DEFAULTS);
@@ -50,11 +51,11 @@ public class MailPreferences {
 				on conflict (email) do update
 				set renewal_reminders = excluded.renewal_reminders, newsletter = excluded.newsletter,
 				    updated_at = excluded.updated_at""")
-			.params(Outbox.normalize(email), preferences.renewalReminders(), preferences.newsletter(),
+			.params(EmailAddresses.normalize(email), preferences.renewalReminders(), preferences.newsletter(),
 					Timestamps.now(clock))
 			.update();
 		if (!preferences.renewalReminders()) {
-			outbox.cancelQueuedReminders(email);
+			events.publishEvent(new RenewalRemindersStopped(email));
 		}
 		return preferences;
 	}
@@ -71,12 +72,12 @@ public class MailPreferences {
 				values (:email, :reminders, false, :now)
 				on conflict (email) do update set %1$s = false, updated_at = excluded.updated_at
 				where mail_preference.%1$s""".formatted(column))
-			.param("email", Outbox.normalize(email))
+			.param("email", EmailAddresses.normalize(email))
 			.param("reminders", scope != UnsubscribeScope.RENEWAL_REMINDERS)
 			.param("now", Timestamps.now(clock))
 			.update();
 		if (scope == UnsubscribeScope.RENEWAL_REMINDERS) {
-			outbox.cancelQueuedReminders(email);
+			events.publishEvent(new RenewalRemindersStopped(email));
 		}
 	}
 
@@ -84,7 +85,7 @@ public class MailPreferences {
 	public void forget(Collection<String> emails) {
 		if (!emails.isEmpty()) {
 			jdbc.sql("delete from mail_preference where email in (:emails)")
-				.param("emails", emails.stream().map(Outbox::normalize).toList())
+				.param("emails", emails.stream().map(EmailAddresses::normalize).toList())
 				.update();
 		}
 	}

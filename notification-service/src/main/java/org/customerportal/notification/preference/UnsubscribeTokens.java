@@ -11,8 +11,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.customerportal.notification.EmailAddresses;
 import org.customerportal.notification.NotificationProperties;
-import org.customerportal.notification.mail.Outbox;
 
 import org.springframework.stereotype.Component;
 
@@ -49,7 +49,7 @@ public class UnsubscribeTokens {
 
 	public String issue(String recipient, UnsubscribeScope scope) {
 		Instant expiresAt = clock.instant().plus(properties.unsubscribe().validity());
-		String payload = ENCODER.encodeToString(Outbox.normalize(recipient).getBytes(StandardCharsets.UTF_8)) + "."
+		String payload = ENCODER.encodeToString(EmailAddresses.normalize(recipient).getBytes(StandardCharsets.UTF_8)) + "."
 				+ scope.code() + "." + expiresAt.getEpochSecond();
 		return payload + "." + ENCODER.encodeToString(mac(payload));
 	}

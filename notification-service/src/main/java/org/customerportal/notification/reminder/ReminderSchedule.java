@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.customerportal.notification.NotificationProperties;
+import org.customerportal.notification.mail.Outbox;
 import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,13 +27,17 @@ class ReminderSchedule {
 
 	private final JdbcTemplate batches;
 
+	private final Outbox outbox;
+
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
-	ReminderSchedule(JdbcClient jdbc, JdbcTemplate batches, NotificationProperties properties, Clock clock) {
+	ReminderSchedule(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, NotificationProperties properties,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.batches = batches;
+		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -67,13 +72,7 @@ class ReminderSchedule {
 			.param("endDate", endDate)
 			.param("now", now)
 			.update();
-		jdbc.sql("""
-				update outgoing_mail set status = 'CANCELLED'
-				where licence_id = :licence and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'
-				  and (cast(:endDate as date) is null or end_date <> :endDate)""")
-			.param("licence", licenceId)
-			.param("endDate", endDate)
-			.update();
+		outbox.cancelQueuedReminders(licenceId, endDate);
 		if (endDate == null || "TRIAL".equals(type)) {
 			return;
 		}

@@ -37,11 +37,7 @@ class Revocations {
 		jdbc.sql("update reminder set status = 'CANCELLED', processed_at = ? where licence_id = ? and status = 'DUE'")
 			.params(Timestamps.now(clock), event.licenseId())
 			.update();
-		jdbc.sql("""
-				update outgoing_mail set status = 'CANCELLED'
-				where licence_id = ? and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'""")
-			.param(event.licenseId())
-			.update();
+		outbox.cancelQueuedReminders(event.licenseId(), null);
 		if (event.orderId() == null) {
 			return;
 		}
