@@ -1,13 +1,11 @@
 package org.customerportal.order;
 
-import org.customerportal.order.orders.UnpaidOrderProperties;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties({ OrderServiceProperties.class, UnpaidOrderProperties.class })
+@EnableConfigurationProperties(OrderServiceProperties.class)
 public class OrderServiceApplication {
 
 	public static void main(String[] args) {

@@ -17,7 +17,6 @@ import org.customerportal.platform.security.CurrentUser;
 import org.customerportal.platform.time.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -75,17 +74,15 @@ public class Idempotency {
 					on conflict do nothing
 					""").params(caller.subject(), key, fingerprint, Timestamps.now(clock)).update();
 			if (claimed == 0) {
-				return replay(caller, key, fingerprint, responseType);
+				return replay(caller, key, fingerprint, responseType).toResponse();
 			}
 			ResponseEntity<T> response = action.get();
-			URI location = response.getHeaders().getLocation();
+			Answer<T> answer = Answer.of(response);
 			jdbc.sql("""
 					update idempotency_key set response_status = ?, response_body = ?, response_location = ?
 					where user_id = ? and idempotency_key = ?
 					""")
-				.params(response.getStatusCode().value(),
-						response.getBody() == null ? null : json.writeValueAsString(response.getBody()),
-						location == null ? null : location.toString(), caller.subject(), key)
+				.params(answer.status(), body(answer), location(answer), caller.subject(), key)
 				.update();
 			return response;
 		});
@@ -98,7 +95,7 @@ public class Idempotency {
 	 * or not started its last step.
 	 * @return empty if no request with the key has completed (a failed one stores nothing)
 	 */
-	public <T> Optional<ResponseEntity<T>> previousAnswer(String key, CurrentUser caller, String operation,
+	public <T> Optional<Answer<T>> previousAnswer(String key, CurrentUser caller, String operation,
 			Object request, Class<T> responseType) {
 		boolean stored = jdbc.sql("""
 				select exists (select 1 from idempotency_key
@@ -112,19 +109,24 @@ public class Idempotency {
 	 * Stores the answer to a request made in several transactions, in the transaction of its last
 	 * step; see {@link #previousAnswer}.
 	 */
-	public void remember(String key, CurrentUser caller, String operation, Object request, ResponseEntity<?> response) {
-		URI location = response.getHeaders().getLocation();
+	public void remember(String key, CurrentUser caller, String operation, Object request, Answer<?> answer) {
 		jdbc.sql("""
 				insert into idempotency_key (user_id, idempotency_key, fingerprint, created_at, response_status,
 				                             response_body, response_location)
 				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict do nothing
 				""")
-			.params(caller.subject(), key, fingerprint(operation, request), Timestamps.now(clock),
-					response.getStatusCode().value(),
-					response.getBody() == null ? null : json.writeValueAsString(response.getBody()),
-					location == null ? null : location.toString())
+			.params(caller.subject(), key, fingerprint(operation, request), Timestamps.now(clock), answer.status(),
+					body(answer), location(answer))
 			.update();
+	}
+
+	private String body(Answer<?> answer) {
+		return answer.body() == null ? null : json.writeValueAsString(answer.body());
+	}
+
+	private static String location(Answer<?> answer) {
+		return answer.location() == null ? null : answer.location().toString();
 	}
 
 	/**
@@ -137,7 +139,7 @@ public class Idempotency {
 		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private <T> ResponseEntity<T> replay(CurrentUser caller, String key, String fingerprint, Class<T> responseType) {
+	private <T> Answer<T> replay(CurrentUser caller, String key, String fingerprint, Class<T> responseType) {
 		Stored stored = jdbc.sql("""
 				select fingerprint, response_status, response_body, response_location from idempotency_key
 				where user_id = ? and idempotency_key = ?
@@ -146,11 +148,9 @@ public class Idempotency {
 			throw new BusinessRuleException("This Idempotency-Key was already used for a different request. "
 					+ "Use a new key for a new request.");
 		}
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.responseStatus())
-			.header(REPLAYED_HEADER, "true");
-		Optional.ofNullable(stored.responseLocation()).ifPresent(location -> builder.header(HttpHeaders.LOCATION, location));
 		T body = stored.responseBody() == null ? null : json.readValue(stored.responseBody(), responseType);
-		return builder.body(body);
+		URI location = stored.responseLocation() == null ? null : URI.create(stored.responseLocation());
+		return new Answer<>(stored.responseStatus(), body, location, true);
 	}
 
 	private String fingerprint(String operation, Object request) {

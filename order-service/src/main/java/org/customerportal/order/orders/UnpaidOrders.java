@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch of due orders with {@code for update skip locked}, so an order is handled by one of them, and a
  * payment confirmed meanwhile (which locks the order too) either comes first or finds it cancelled.
  */
+// Enabled here, not on the application class: the root package depends on no feature package.
 @Component
+@EnableConfigurationProperties(UnpaidOrderProperties.class)
 class UnpaidOrders {
 
 	private static final Logger log = LoggerFactory.getLogger(UnpaidOrders.class);

@@ -57,7 +57,8 @@ class PaymentController {
 	ResponseEntity<PaymentView> pay(@PathVariable UUID orderId, @Valid @RequestBody PayOrder request,
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
 			CurrentUser caller) {
-		return payments.pay(orderId, request.method(), request.returnUrl(), request, idempotencyKey, caller);
+		return payments.pay(orderId, request.method(), request.returnUrl(), request, idempotencyKey, caller)
+			.toResponse();
 	}
 
 	@GetMapping

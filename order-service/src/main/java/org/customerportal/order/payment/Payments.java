@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.customerportal.order.PaymentMethod;
+import org.customerportal.order.idempotency.Answer;
 import org.customerportal.order.idempotency.Idempotency;
 import org.customerportal.order.orders.OrderEvents.OrderCancelled;
 import org.customerportal.order.orders.Orders;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,7 +107,7 @@ class Payments {
 	 * @return 201 with the payment (for card and PayPal, pending with the provider's page to go to), or
 	 * the stored first answer to the key
 	 */
-	ResponseEntity<PaymentView> pay(UUID orderId, PaymentMethod method, String returnUrl, Object request, String key,
+	Answer<PaymentView> pay(UUID orderId, PaymentMethod method, String returnUrl, Object request, String key,
 			CurrentUser caller) {
 		URI returnTo = returnUrls.resolve(returnUrl, orderId);
 		Request pay = new Request(orderId, method, method.paidOnProviderPage() ? returnTo : null, request, key,
@@ -142,7 +142,7 @@ class Payments {
 	/** Step 1: the order locked and checked, the payment recorded in flight (or the repeat answered). */
 	private Step begin(Request pay) {
 		PayableOrder order = orders.lockForPayment(pay.orderId(), pay.caller());
-		Optional<ResponseEntity<PaymentView>> previous = pay.previousAnswer();
+		Optional<Answer<PaymentView>> previous = pay.previousAnswer();
 		if (previous.isPresent()) {
 			return Step.answered(previous.get());
 		}
@@ -179,7 +179,7 @@ class Payments {
 	/** Step 3: the provider's answer recorded, and the answer to the request (stored for its key). */
 	private Step finish(Request pay, UUID paymentId, PaymentProvider.Result result) {
 		orders.lock(pay.orderId());
-		Optional<ResponseEntity<PaymentView>> previous = pay.previousAnswer();
+		Optional<Answer<PaymentView>> previous = pay.previousAnswer();
 		if (previous.isPresent()) {
 			return Step.answered(previous.get()); // a repeat running at the same time answered first
 		}
@@ -191,9 +191,8 @@ class Payments {
 		if (payment.status() == PaymentStatus.FAILED) {
 			return Step.declined(payment.failureReason());
 		}
-		ResponseEntity<PaymentView> answer = ResponseEntity
-			.created(URI.create("/api/orders/" + pay.orderId() + "/payments/" + payment.id()))
-			.body(PaymentView.of(payment));
+		Answer<PaymentView> answer = Answer
+			.created(URI.create("/api/orders/" + pay.orderId() + "/payments/" + payment.id()), PaymentView.of(payment));
 		if (pay.key() != null) {
 			idempotency.remember(pay.key(), pay.caller(), pay.operation(), pay.request(), answer);
 		}
@@ -497,7 +496,7 @@ class Payments {
 			return "POST /api/orders/" + orderId + "/payments";
 		}
 
-		Optional<ResponseEntity<PaymentView>> previousAnswer() {
+		Optional<Answer<PaymentView>> previousAnswer() {
 			return key == null ? Optional.empty()
 					: idempotency.previousAnswer(key, caller, operation(), request, PaymentView.class);
 		}
@@ -536,13 +535,13 @@ class Payments {
 	 * The outcome of a step: a payment to send (and one it replaced), an answer, or a refusal (its
 	 * sentence).
 	 */
-	private record Step(Payment payment, Payment replaced, ResponseEntity<PaymentView> answer, String declined) {
+	private record Step(Payment payment, Payment replaced, Answer<PaymentView> answer, String declined) {
 
 		static Step send(Payment payment, Payment replaced) {
 			return new Step(payment, replaced, null, null);
 		}
 
-		static Step answered(ResponseEntity<PaymentView> answer) {
+		static Step answered(Answer<PaymentView> answer) {
 			return new Step(null, null, answer, null);
 		}
 
