@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.customerportal.license.licenses.License;
-import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.license.licenses.Licenses;
 import org.customerportal.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class RevocationIntegrationTest extends LicenseIntegrationTest {
 
 	@Autowired
-	LicenseRepository repository;
+	Licenses licenses;
 
 	@Test
 	void aRevokedLicenceValidatesAsRevokedAndIsRefusedUntilReinstated() throws Exception {
@@ -107,7 +107,7 @@ class RevocationIntegrationTest extends LicenseIntegrationTest {
 
 		// meanwhile the company started a trial of a newer version: two active trials of one product cannot be
 		JsonNode revoked = json(call(get("/api/licenses/" + trial), carol), 200);
-		repository.save(License.trial(UUID.fromString(revoked.path("organizationId").asString()), "LABEL-RECOGNIZER",
+		licenses.save(License.trial(UUID.fromString(revoked.path("organizationId").asString()), "LABEL-RECOGNIZER",
 				revoked.path("productVersion").asInt() + 1, 1, carol.id(), LocalDate.now(clock), Instant.now(clock)));
 		assertThat(problem(call(delete("/api/licenses/" + trial + "/revocation"), support()), 409).path("detail")
 			.asString()).contains("cannot be reinstated");

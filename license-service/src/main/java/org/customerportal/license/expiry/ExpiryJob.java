@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseExpired;
-import org.customerportal.license.licenses.LicenseRepository;
 import org.customerportal.license.licenses.Licenses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +28,13 @@ class ExpiryJob {
 
 	static final int BATCH = 200;
 
-	private final LicenseRepository repository;
-
 	private final Licenses licenses;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	ExpiryJob(LicenseRepository repository, Licenses licenses, TransactionTemplate transactions, Clock clock) {
-		this.repository = repository;
+	ExpiryJob(Licenses licenses, TransactionTemplate transactions, Clock clock) {
 		this.licenses = licenses;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -67,7 +63,7 @@ class ExpiryJob {
 	}
 
 	private int expireBatch(LocalDate today) {
-		List<License> ended = repository.lockEndedActive(today, BATCH);
+		List<License> ended = licenses.lockEndedActive(today, BATCH);
 		Instant now = clock.instant();
 		for (License license : ended) {
 			if (license.expire(today)) {

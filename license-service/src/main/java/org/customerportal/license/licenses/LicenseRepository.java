@@ -12,9 +12,10 @@ import org.springframework.data.repository.ListCrudRepository;
 
 /**
  * Licences. Saving checks the {@code version} (optimistic locking); the {@code Locked} finders take a row
- * lock for rules that must hold under concurrent requests (quota, trial extensions).
+ * lock for rules that must hold under concurrent requests (quota, trial extensions). Other packages reach
+ * licences through {@link Licenses}.
  */
-public interface LicenseRepository extends ListCrudRepository<License, UUID> {
+interface LicenseRepository extends ListCrudRepository<License, UUID> {
 
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<License> findLockedById(UUID id);

@@ -1,6 +1,9 @@
 package org.customerportal.license.licenses;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.customerportal.platform.events.IntegrationEvent;
 
@@ -14,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The one write path for licences: saves the aggregate, records its events in the outbox in the same
  * transaction, and tells the {@link LicenseChangeListener}s once the transaction has committed (so a
- * cache never holds what a rolled-back transaction wrote).
+ * cache never holds what a rolled-back transaction wrote). Other packages find licences here too: the
+ * repository is this package's own.
  */
 @Component
 public class Licenses {
@@ -39,6 +43,37 @@ public class Licenses {
 		}
 		changed(saved.licenseKey());
 		return saved;
+	}
+
+	/**
+	 * Saves a change of the quota in use only: no event, and no listener told, as no cache holds it.
+	 */
+	public License saveQuotaUse(License license) {
+		return repository.save(license);
+	}
+
+	public Optional<License> find(UUID id) {
+		return repository.findById(id);
+	}
+
+	/** The licence with its row locked until the transaction ends. */
+	public Optional<License> findLocked(UUID id) {
+		return repository.findLockedById(id);
+	}
+
+	/** The company's running trial of a product, locked. */
+	public Optional<License> findActiveTrialLocked(UUID organizationId, String product) {
+		return repository.findActiveTrialLocked(organizationId, product);
+	}
+
+	/** The company's trials of one major version of a product, running or ended, oldest first. */
+	public List<License> findTrialsOf(UUID organizationId, String product, int productVersion) {
+		return repository.findTrialsOf(organizationId, product, productVersion);
+	}
+
+	/** A batch of licences past their end and still marked active, locked; rows another instance holds are skipped. */
+	public List<License> lockEndedActive(LocalDate today, int limit) {
+		return repository.lockEndedActive(today, limit);
 	}
 
 	/** Tells the listeners about a change made outside {@link #save}, after the current transaction commits. */

@@ -12,7 +12,6 @@ import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseIssued;
 import org.customerportal.license.licenses.LicenseQuotaIncreased;
 import org.customerportal.license.licenses.LicenseRenewed;
-import org.customerportal.license.licenses.LicenseRepository;
 import org.customerportal.license.licenses.LicenseType;
 import org.customerportal.license.licenses.LicenseUpgraded;
 import org.customerportal.license.licenses.Licenses;
@@ -39,18 +38,15 @@ class OrderFulfilment {
 
 	private final Licenses licenses;
 
-	private final LicenseRepository repository;
-
 	private final ProductReleases releases;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	OrderFulfilment(Licenses licenses, LicenseRepository repository, ProductReleases releases, JdbcClient jdbc,
+	OrderFulfilment(Licenses licenses, ProductReleases releases, JdbcClient jdbc,
 			Clock clock) {
 		this.licenses = licenses;
-		this.repository = repository;
 		this.releases = releases;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -120,7 +116,7 @@ class OrderFulfilment {
 			throw new IllegalStateException(
 					"A line of " + order.type() + " order " + order.orderId() + " names no licence");
 		}
-		License license = repository.findById(line.licenseId())
+		License license = licenses.find(line.licenseId())
 			.orElseThrow(() -> new IllegalStateException("Order " + order.orderId() + " names licence "
 					+ line.licenseId() + ", which does not exist here (yet)"));
 		if (!license.organizationId().equals(order.organizationId())) {

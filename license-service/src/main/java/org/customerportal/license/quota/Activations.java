@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.customerportal.license.licenses.License;
-import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.license.licenses.Licenses;
 import org.customerportal.platform.time.Timestamps;
 import org.customerportal.platform.web.PageResponse;
 
@@ -27,13 +27,13 @@ public class Activations {
 
 	private final JdbcClient jdbc;
 
-	private final LicenseRepository repository;
+	private final Licenses licenses;
 
 	private final Clock clock;
 
-	Activations(JdbcClient jdbc, LicenseRepository repository, Clock clock) {
+	Activations(JdbcClient jdbc, Licenses licenses, Clock clock) {
 		this.jdbc = jdbc;
-		this.repository = repository;
+		this.licenses = licenses;
 		this.clock = clock;
 	}
 
@@ -54,7 +54,7 @@ public class Activations {
 		if (existing.isPresent()) {
 			return new Activated(existing.get(), false, license);
 		}
-		License locked = repository.findLockedById(license.id()).orElseThrow();
+		License locked = licenses.findLocked(license.id()).orElseThrow();
 		existing = find(license.id(), deviceId); // another request may have activated it meanwhile
 		if (existing.isPresent()) {
 			return new Activated(existing.get(), false, locked);
@@ -65,20 +65,20 @@ public class Activations {
 			.params(locked.id(), deviceId, Timestamps.of(now))
 			.update();
 		// quota use is not part of what validation caches, so this save needs no cache refresh
-		License saved = repository.save(locked);
+		License saved = licenses.saveQuotaUse(locked);
 		return new Activated(new Activation(locked.id(), deviceId, now), true, saved);
 	}
 
 	/** Frees the device's unit of quota; false if the device was not activated. */
 	@Transactional
 	public boolean deactivate(UUID licenseId, String deviceId) {
-		License locked = repository.findLockedById(licenseId).orElseThrow();
+		License locked = licenses.findLocked(licenseId).orElseThrow();
 		boolean removed = jdbc.sql("delete from activation where license_id = ? and device_id = ?")
 			.params(licenseId, deviceId)
 			.update() == 1;
 		if (removed) {
 			locked.freeQuotaUnit();
-			repository.save(locked);
+			licenses.saveQuotaUse(locked);
 		}
 		return removed;
 	}

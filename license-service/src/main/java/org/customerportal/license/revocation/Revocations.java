@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseAccess;
 import org.customerportal.license.licenses.LicenseReinstated;
-import org.customerportal.license.licenses.LicenseRepository;
 import org.customerportal.license.licenses.LicenseRevoked;
 import org.customerportal.license.licenses.Licenses;
 import org.customerportal.platform.problem.ConflictException;
@@ -22,14 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Revocations {
 
-	private final LicenseRepository repository;
-
 	private final Licenses licenses;
 
 	private final Clock clock;
 
-	Revocations(LicenseRepository repository, Licenses licenses, Clock clock) {
-		this.repository = repository;
+	Revocations(Licenses licenses, Clock clock) {
 		this.licenses = licenses;
 		this.clock = clock;
 	}
@@ -59,7 +55,7 @@ class Revocations {
 	}
 
 	private License locked(UUID licenseId) {
-		return repository.findLockedById(licenseId).orElseThrow(() -> LicenseAccess.notFound(licenseId));
+		return licenses.findLocked(licenseId).orElseThrow(() -> LicenseAccess.notFound(licenseId));
 	}
 
 }

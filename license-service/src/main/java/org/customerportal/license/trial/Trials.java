@@ -12,7 +12,6 @@ import org.customerportal.license.licenses.License;
 import org.customerportal.license.licenses.LicenseAccess;
 import org.customerportal.license.licenses.LicenseExpired;
 import org.customerportal.license.licenses.LicenseProperties;
-import org.customerportal.license.licenses.LicenseRepository;
 import org.customerportal.license.licenses.LicenseStatus;
 import org.customerportal.license.licenses.Licenses;
 import org.customerportal.license.licenses.ProductReleases;
@@ -39,8 +38,6 @@ class Trials {
 
 	private final LicenseAccess access;
 
-	private final LicenseRepository repository;
-
 	private final Licenses licenses;
 
 	private final ProductReleases releases;
@@ -51,11 +48,10 @@ class Trials {
 
 	private final Clock clock;
 
-	Trials(Audience audience, LicenseAccess access, LicenseRepository repository, Licenses licenses,
+	Trials(Audience audience, LicenseAccess access, Licenses licenses,
 			ProductReleases releases, LicenseProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.audience = audience;
 		this.access = access;
-		this.repository = repository;
 		this.licenses = licenses;
 		this.releases = releases;
 		this.properties = properties;
@@ -80,7 +76,7 @@ class Trials {
 					"There is no product " + product + " to try. Check the product code in the catalogue."));
 		LocalDate today = LocalDate.now(clock);
 		Instant now = clock.instant();
-		Optional<License> current = repository.findActiveTrialLocked(organizationId, product);
+		Optional<License> current = licenses.findActiveTrialLocked(organizationId, product);
 		if (current.isPresent()) {
 			License previous = current.get();
 			if (!previous.expire(today)) {
@@ -88,7 +84,7 @@ class Trials {
 			}
 			licenses.save(previous, LicenseExpired.of(previous, now));
 		}
-		List<License> earlier = repository.findTrialsOf(organizationId, product, version);
+		List<License> earlier = licenses.findTrialsOf(organizationId, product, version);
 		for (License trial : earlier) {
 			if (trial.status() == LicenseStatus.ACTIVE) {
 				// started by a concurrent request that committed after our look for a running one

@@ -5,12 +5,10 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.customerportal.license.licenses.License;
-import org.customerportal.license.licenses.LicenseRepository;
+import org.customerportal.license.licenses.Licenses;
 import org.customerportal.license.licenses.LicenseStatus;
 import org.customerportal.license.licenses.QuotaExceededException;
 import org.customerportal.license.quota.Activations;
-import org.customerportal.license.validation.ValidationController.ValidationRequest;
-import org.customerportal.license.validation.ValidationController.ValidationResponse;
 import org.customerportal.platform.problem.BusinessRuleException;
 
 import org.springframework.stereotype.Component;
@@ -27,33 +25,33 @@ class LicenseValidation {
 
 	private final Activations activations;
 
-	private final LicenseRepository repository;
+	private final Licenses licenses;
 
 	private final Clock clock;
 
-	LicenseValidation(ValidationCache cache, Activations activations, LicenseRepository repository, Clock clock) {
+	LicenseValidation(ValidationCache cache, Activations activations, Licenses licenses, Clock clock) {
 		this.cache = cache;
 		this.activations = activations;
-		this.repository = repository;
+		this.licenses = licenses;
 		this.clock = clock;
 	}
 
-	ValidationResponse validate(ValidationRequest request) {
-		String key = request.key().trim().toUpperCase(Locale.ROOT);
+	ValidationResponse validate(String licenseKey, String product, String deviceId) {
+		String key = licenseKey.trim().toUpperCase(Locale.ROOT);
 		LicenseTerms terms = cache.current(key);
-		ValidationResponse answer = answer(terms, request.product(), LocalDate.now(clock));
-		if (!answer.valid() || request.deviceId() == null || request.deviceId().isBlank()) {
+		ValidationResponse answer = answer(terms, product, LocalDate.now(clock));
+		if (!answer.valid() || deviceId == null || deviceId.isBlank()) {
 			return answer;
 		}
-		if (activations.isActivated(terms.licenseId(), request.deviceId())) {
+		if (activations.isActivated(terms.licenseId(), deviceId)) {
 			return answer;
 		}
-		License license = repository.findById(terms.licenseId()).orElse(null);
+		License license = licenses.find(terms.licenseId()).orElse(null);
 		if (license == null) {
 			return ValidationResponse.of(ValidationCode.NOT_FOUND, null);
 		}
 		try {
-			activations.activate(license, request.deviceId());
+			activations.activate(license, deviceId);
 			return answer;
 		}
 		catch (QuotaExceededException ex) {
@@ -62,7 +60,7 @@ class LicenseValidation {
 		catch (BusinessRuleException ex) {
 			// the licence changed since it was cached (e.g. by another instance): answer from the database
 			cache.licenseChanged(key);
-			return answer(cache.current(key), request.product(), LocalDate.now(clock));
+			return answer(cache.current(key), product, LocalDate.now(clock));
 		}
 	}
 

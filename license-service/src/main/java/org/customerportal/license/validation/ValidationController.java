@@ -1,14 +1,11 @@
 package org.customerportal.license.validation;
 
-import java.time.LocalDate;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.customerportal.license.licenses.LicenseType;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,29 +36,12 @@ class ValidationController {
 			@Size(max = 200) String deviceId) {
 	}
 
-	/**
-	 * {@code expiresAt} and the licence's terms are given only when the key belongs to the product asked
-	 * about.
-	 */
-	record ValidationResponse(boolean valid, ValidationCode code, LocalDate expiresAt, LicenseType licenseType,
-			Integer productVersion, LocalDate maintenanceExpiresAt) {
-
-		static ValidationResponse of(ValidationCode code, LicenseTerms terms) {
-			if (terms == null) {
-				return new ValidationResponse(code == ValidationCode.VALID, code, null, null, null, null);
-			}
-			return new ValidationResponse(code == ValidationCode.VALID, code, terms.expiresAt(), terms.type(),
-					terms.productVersion(), terms.maintenanceExpiresAt());
-		}
-
-	}
-
 	@PostMapping
 	@SecurityRequirements
 	@Operation(summary = "Public: is this key valid for this product (and, with a device id, activate the device)")
 	ValidationResponse validate(@Valid @RequestBody ValidationRequest request) {
 		long start = System.nanoTime();
-		ValidationResponse answer = validation.validate(request);
+		ValidationResponse answer = validation.validate(request.key(), request.product(), request.deviceId());
 		metrics.record(answer.code(), start);
 		return answer;
 	}
