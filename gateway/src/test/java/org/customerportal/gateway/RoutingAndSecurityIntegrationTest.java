@@ -107,7 +107,9 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 			"GET, /api/unsubscribe?token=signed-token, notification-service",
 			"POST, /api/unsubscribe?token=signed-token, notification-service",
 			"POST, /api/payments/webhooks/stripe, order-service", "GET, /api/payments/simulated/p-1, order-service",
-			"POST, /api/payments/simulated/p-1, order-service" })
+			"POST, /api/payments/simulated/p-1, order-service",
+			"GET, /asyncapi/account-events.yaml, account-service", "GET, /asyncapi/order-events.yaml, order-service",
+			"GET, /asyncapi/catalog-events.yaml, order-service", "GET, /asyncapi/license-events.yaml, license-service" })
 	void publicCallsPassWithoutAToken(String method, String pathAndQuery, String service) {
 		HttpRequest request = request(pathAndQuery)
 			.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
@@ -130,6 +132,7 @@ class RoutingAndSecurityIntegrationTest extends GatewayIntegrationTestSupport {
 		assertProblem(send(request("/api/licenses/public-key").POST(HttpRequest.BodyPublishers.noBody()).build()), 401);
 		assertProblem(get("/api/payments/webhooks/stripe", null), 401);
 		assertProblem(get("/api/payments/anything-else", null), 401);
+		assertProblem(send(request("/asyncapi/order-events.yaml").POST(HttpRequest.BodyPublishers.noBody()).build()), 401);
 	}
 
 	@Test
