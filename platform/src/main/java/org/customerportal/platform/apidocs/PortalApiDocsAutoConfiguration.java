@@ -82,7 +82,7 @@ public class PortalApiDocsAutoConfiguration {
 			}
 			String description = info.getDescription() == null ? "" : info.getDescription().strip();
 			if (!description.contains("## Calling the API")) {
-				info.setDescription(description + "\n\n" + CALLING_THE_API + events(bundles));
+				info.setDescription((description.isEmpty() ? "" : description + "\n\n") + CALLING_THE_API + events(bundles));
 			}
 			List<Tag> tags = openApi.getTags();
 			if (tags != null) {
@@ -95,8 +95,8 @@ public class PortalApiDocsAutoConfiguration {
 		if (bundles.names().isEmpty()) {
 			return "";
 		}
-		return "\n## Events\nWhat this service publishes on Kafka is described by AsyncAPI 3.0 documents, served beside this one: "
-				+ bundles.names()
+		return "\n## Events\nWhat this service publishes on Kafka is described by AsyncAPI 3.0 documents, "
+				+ "served beside this one: " + bundles.names()
 					.stream()
 					.map(name -> "[" + name + "](/asyncapi/" + name + ")")
 					.collect(Collectors.joining(", "))
