@@ -249,6 +249,7 @@ class ChartOptionsTest {
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("/", "Prefix", objectName(RenderedChart.PORTAL)),
 						org.assertj.core.groups.Tuple.tuple("/api", "Prefix", objectName("gateway")),
 						org.assertj.core.groups.Tuple.tuple("/v3/api-docs", "Prefix", objectName("gateway")),
+						org.assertj.core.groups.Tuple.tuple("/asyncapi", "Prefix", objectName("gateway")),
 						org.assertj.core.groups.Tuple.tuple("/swagger-ui", "Prefix", objectName("gateway")),
 						org.assertj.core.groups.Tuple.tuple("/swagger-ui.html", "Exact", objectName("gateway")),
 						org.assertj.core.groups.Tuple.tuple("/webjars/swagger-ui", "Prefix", objectName("gateway")));

@@ -100,8 +100,16 @@ final class StandInService {
 		}
 		byte[] answer;
 		if (path.equals("/v3/api-docs")) {
-			answer = JSON.writeValueAsBytes(Map.of("openapi", "3.1.0", "info", Map.of("title", name, "version", "1"),
-					"servers", List.of(Map.of("url", "http://" + name + ":8080")), "paths", Map.of()));
+			// as a service writes it: free of the problems OpenApiDocuments reports, so the gateway's changes are checked
+			answer = JSON.writeValueAsBytes(Map.of("openapi", "3.1.0",
+					"info", Map.of("title", name, "version", "1", "description", "A stand-in.", "contact",
+							Map.of("name", "Maintainers"), "license", Map.of("name", "Apache-2.0", "url",
+									"https://www.apache.org/licenses/LICENSE-2.0")),
+					"servers", List.of(Map.of("url", "http://" + name + ":8080")),
+					"tags", List.of(Map.of("name", "Things", "description", "What the stand-in has.")),
+					"paths", Map.of("/api/things", Map.of("get", Map.of("tags", List.of("Things"), "summary", "Things",
+							"description", "Every thing.", "operationId", "things", "responses",
+							Map.of("200", Map.of("description", "OK")))))));
 		}
 		else {
 			answer = JSON.writeValueAsBytes(request);

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Invitations")
+@Tag(name = "Invitations", description = "Inviting people into an organization by e-mail, and joining it with the invitation's token.")
 class InvitationController {
 
 	private final Invitations invitations;
@@ -50,7 +50,9 @@ class InvitationController {
 	}
 
 	@GetMapping("/api/organizations/{organizationId}/invitations")
-	@Operation(summary = "Pending invitations, oldest first (members only)")
+	@Operation(summary = "Pending invitations, oldest first (members only)",
+			description = "The organization's invitations that are neither accepted, withdrawn nor expired, oldest first. "
+					+ "404 for anyone but its members.")
 	PageResponse<InvitationView> pending(@PathVariable UUID organizationId,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {

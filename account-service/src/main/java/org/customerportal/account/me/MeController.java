@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/me")
-@Tag(name = "Me")
+@Tag(name = "Me", description = "The caller's own profile; the first call registers them from their access token.")
 class MeController {
 
 	static final String EMAIL_CANNOT_CHANGE = "Email addresses cannot be changed in the portal. Please contact sales for assistance.";
@@ -52,7 +52,10 @@ class MeController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The caller; the first call registers them from the access token")
+	@Operation(summary = "The caller; the first call registers them from the access token",
+			description = "The caller's id (their Keycloak subject), e-mail address, name, organization, whether they are "
+					+ "its primary contact, and their roles. The first call creates the user from the token's `sub`, "
+					+ "`email` and `name`.")
 	Me me(CurrentUser caller) {
 		return view(users.caller(caller), caller);
 	}

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/organizations")
-@Tag(name = "Organizations")
+@Tag(name = "Organizations", description = "Company accounts: creating one, reading it and its members, removing members, assigning the "
+		+ "primary contact.")
 class OrganizationController {
 
 	private final Organizations organizations;
@@ -51,13 +52,17 @@ class OrganizationController {
 	}
 
 	@GetMapping("/{organizationId}")
-	@Operation(summary = "An organization (members, support and sales only)")
+	@Operation(summary = "An organization (members, support and sales only)",
+			description = "The organization's id, name, primary contact and creation time. Anyone but its members, support "
+					+ "and sales gets 404, so that other companies' accounts stay invisible.")
 	OrganizationView get(@PathVariable UUID organizationId, CurrentUser caller) {
 		return OrganizationView.of(organizations.readableBy(organizationId, caller));
 	}
 
 	@GetMapping("/{organizationId}/users")
-	@Operation(summary = "The company contacts (members), longest-standing first (members, support and sales only)")
+	@Operation(summary = "The company contacts (members), longest-standing first (members, support and sales only)",
+			description = "The members of the organization, as a page, longest-standing first. Anyone but its members, "
+					+ "support and sales gets 404.")
 	PageResponse<MemberView> members(@PathVariable UUID organizationId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
 		return organizations.members(organizationId, caller, page, size);

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Users")
+@Tag(name = "Users", description = "Removing a person's account for good, by support.")
 class AccountRemovalController {
 
 	private final AccountRemoval removal;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The sales console finds companies to quote with the same company search.
  */
 @RestController
-@Tag(name = "Support search")
+@Tag(name = "Support search", description = "Finding people and companies, for support and sales.")
 class SupportSearchController {
 
 	private final SupportSearch search;

@@ -75,7 +75,7 @@ final class Requests {
 		return result + joined;
 	}
 
-	private Reply untilNotLimited(String what, Supplier<Reply> call) {
+	Reply untilNotLimited(String what, Supplier<Reply> call) {
 		// at once, and while limited every half second (the buckets refill at 10 or 20 a second)
 		return Awaitility.await(what + " past the rate limit")
 			.pollDelay(Duration.ZERO)

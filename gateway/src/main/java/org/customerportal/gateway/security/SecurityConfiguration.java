@@ -119,7 +119,9 @@ class SecurityConfiguration {
 			.allow(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			// one Swagger UI for all services
 			.allow(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs",
-					"/v3/api-docs/**");
+					"/v3/api-docs/**")
+			// the AsyncAPI documents of the topics, beside it
+			.allow(HttpMethod.GET, "/asyncapi/{document}");
 	}
 
 	/** Spring Security's strict firewall, with the same rules for header names and values checked without a regex. */

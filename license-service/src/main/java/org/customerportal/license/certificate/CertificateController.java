@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/licenses")
-@Tag(name = "Certificates")
+@Tag(name = "Certificates", description = "Signed license certificates that an installed product checks offline, and the key that verifies "
+		+ "them.")
 class CertificateController {
 
 	static final String FORMAT = "customer-portal-license-certificate";
@@ -56,7 +57,10 @@ class CertificateController {
 	}
 
 	@GetMapping("/{id}/certificate")
-	@Operation(summary = "The licence's terms signed with Ed25519, for a product to check offline")
+	@Operation(summary = "The licence's terms signed with Ed25519, for a product to check offline",
+			description = "The license's terms signed with Ed25519, so that an installed product can check them without "
+					+ "calling the portal; verify them with the key of `GET /api/licenses/public-key`. Order contacts "
+					+ "and support.")
 	CertificateResponse certificate(CurrentUser user, @PathVariable UUID id) {
 		License license = access.visible(id, user);
 		Map<String, Object> payload = payload(license, clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -67,7 +71,8 @@ class CertificateController {
 
 	@GetMapping("/public-key")
 	@SecurityRequirements
-	@Operation(summary = "Public: the Ed25519 key that verifies licence certificates")
+	@Operation(summary = "Public: the Ed25519 key that verifies licence certificates",
+			description = "The Ed25519 public key that verifies license certificates. Public: no token needed.")
 	PublicKeyResponse publicKey() {
 		String x509 = Base64.getEncoder().encodeToString(signer.publicKey().getEncoded());
 		String pem = "-----BEGIN PUBLIC KEY-----\n" + x509 + "\n-----END PUBLIC KEY-----\n";

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/licenses")
-@Tag(name = "Licences")
+@Tag(name = "Licenses", description = "Full License and Upcoming Renewal: the licenses the caller may see.")
 class LicenseController {
 
 	private final LicenseQueries queries;
@@ -51,7 +51,9 @@ class LicenseController {
 	}
 
 	@GetMapping("/upcoming-renewals")
-	@Operation(summary = "Upcoming Renewal: annual licences ending and perpetual maintenance ending within the window")
+	@Operation(summary = "Upcoming Renewal: annual licences ending and perpetual maintenance ending within the window",
+			description = "Annual licenses that expire, and perpetual licenses whose maintenance ends, within `withinDays` "
+					+ "days: what Renew Selected offers.")
 	PageResponse<UpcomingRenewalResponse> upcomingRenewals(CurrentUser user,
 			@RequestParam(defaultValue = "90") @Min(1) @Max(730) int withinDays,
 			@RequestParam(required = false) UUID organizationId, @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -63,7 +65,9 @@ class LicenseController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One licence: order contacts, members of a trial's organisation, and support")
+	@Operation(summary = "One licence: order contacts, members of a trial's organisation, and support",
+			description = "One license with its key, product, type, version, quota and dates. Anyone but its order's "
+					+ "contacts, members of a trial's organization and support gets 404.")
 	LicenseResponse get(CurrentUser user, @PathVariable UUID id) {
 		return LicenseResponse.of(access.visible(id, user), LocalDate.now(clock));
 	}

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/licenses/{id}/activations")
-@Tag(name = "Quota")
+@Tag(name = "Quota", description = "Device activations, each using a unit of a license's quota.")
 class ActivationController {
 
 	private final LicenseAccess access;
@@ -54,7 +54,8 @@ class ActivationController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The devices using the licence's quota, in the order they were activated")
+	@Operation(summary = "The devices using the licence's quota, in the order they were activated",
+			description = "The devices that use a unit of the license's quota, in the order they were activated.")
 	PageResponse<DeviceResponse> list(CurrentUser user, @PathVariable UUID id,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -63,7 +64,9 @@ class ActivationController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Use one unit of quota for a device (201; 200 if it already was); 422 when the quota is used up")
+	@Operation(summary = "Use one unit of quota for a device (201; 200 if it already was); 422 when the quota is used up",
+			description = "Activating is idempotent per device: 201 for a new activation, 200 if the device is activated "
+					+ "already. 422 when the quota is used up.")
 	ResponseEntity<ActivationResponse> activate(CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody ActivationRequest request) {
 		License license = access.changeable(id, user);
@@ -74,7 +77,9 @@ class ActivationController {
 	}
 
 	@DeleteMapping("/{deviceId}")
-	@Operation(summary = "Free the device's unit of quota (204, also when it was not activated)")
+	@Operation(summary = "Free the device's unit of quota (204, also when it was not activated)",
+			description = "Frees the device's unit of quota; answers 204 also when the device was not activated, so "
+					+ "repeating it is harmless.")
 	ResponseEntity<Void> deactivate(CurrentUser user, @PathVariable UUID id, @PathVariable String deviceId) {
 		access.changeable(id, user);
 		activations.deactivate(id, deviceId);

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/licenses/{id}/revocation")
-@Tag(name = "Revocation")
+@Tag(name = "Revocation", description = "Revoking a license and reinstating it, by support.")
 class RevocationController {
 
 	static final String SUPPORT_ONLY = "Only support staff can revoke or reinstate a licence. "
@@ -48,14 +48,17 @@ class RevocationController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Support: revoke a licence with a reason; it validates as REVOKED at once (409 if revoked already)")
+	@Operation(summary = "Support: revoke a licence with a reason; it validates as REVOKED at once (409 if revoked already)",
+			description = "Its key validates as REVOKED at once, activations and renewals are refused, and the order's "
+					+ "contacts get a mail with the reason. 409 if it is revoked already. Support only.")
 	LicenseResponse revoke(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody RevocationRequest request) {
 		requireSupport(user);
 		return LicenseResponse.of(revocations.revoke(id, request.reason()), LocalDate.now(clock));
 	}
 
 	@DeleteMapping
-	@Operation(summary = "Support: reinstate a revoked licence (409 if it is not revoked)")
+	@Operation(summary = "Support: reinstate a revoked licence (409 if it is not revoked)",
+			description = "Its key validates again as before. 409 if it is not revoked. Support only.")
 	LicenseResponse reinstate(CurrentUser user, @PathVariable UUID id) {
 		requireSupport(user);
 		return LicenseResponse.of(revocations.reinstate(id), LocalDate.now(clock));

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/trials")
-@Tag(name = "Trials")
+@Tag(name = "Trials", description = "30-day trial licenses and their extensions.")
 class TrialController {
 
 	private final Trials trials;
@@ -41,7 +41,9 @@ class TrialController {
 	}
 
 	@PostMapping
-	@Operation(summary = "A 30-day trial for the caller's organisation; 409 if one of the product is active")
+	@Operation(summary = "A 30-day trial for the caller's organisation; 409 if one of the product is active",
+			description = "Starts a 30-day trial license of the product for the caller's organization. 409 if the "
+					+ "organization has an active trial of that product already.")
 	ResponseEntity<LicenseResponse> start(CurrentUser user, @Valid @RequestBody TrialRequest request) {
 		License trial = trials.start(user, request.product());
 		return ResponseEntity.created(URI.create("/api/licenses/" + trial.id()))
@@ -49,7 +51,8 @@ class TrialController {
 	}
 
 	@PostMapping("/{id}/extensions")
-	@Operation(summary = "Extend a trial by 30 days; 422 after two extensions")
+	@Operation(summary = "Extend a trial by 30 days; 422 after two extensions",
+			description = "Adds 30 days to the trial. A trial may be extended twice; the third extension answers 422.")
 	LicenseResponse extend(CurrentUser user, @PathVariable UUID id) {
 		return LicenseResponse.of(trials.extend(user, id), LocalDate.now(clock));
 	}

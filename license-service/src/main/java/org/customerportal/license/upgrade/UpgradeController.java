@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/licenses/{id}")
-@Tag(name = "Upgrades")
+@Tag(name = "Upgrades", description = "Free upgrades of a license to a newer major version.")
 class UpgradeController {
 
 	private final LicenseAccess access;
@@ -55,7 +55,9 @@ class UpgradeController {
 	}
 
 	@GetMapping("/upgrade-eligibility")
-	@Operation(summary = "Whether the licence may be upgraded for free, and why")
+	@Operation(summary = "Whether the licence may be upgraded for free, and why",
+			description = "Eligible for a free upgrade: a valid annual license, or a perpetual license whose maintenance "
+					+ "is valid. Otherwise the reason says why.")
 	EligibilityResponse eligibility(CurrentUser user, @PathVariable UUID id) {
 		License license = access.visible(id, user);
 		UpgradeEligibility eligibility = license.upgradeEligibility(LocalDate.now(clock));
@@ -64,7 +66,9 @@ class UpgradeController {
 	}
 
 	@PostMapping("/upgrade")
-	@Operation(summary = "Free upgrade to a newer major version; 422 with the reason when not eligible")
+	@Operation(summary = "Free upgrade to a newer major version; 422 with the reason when not eligible",
+			description = "Moves the license to `targetVersion`. When it is not eligible: 422 with the reason; the upgrade "
+					+ "can then be bought (`POST /api/upgrade-orders`).")
 	LicenseResponse upgrade(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody UpgradeRequest request) {
 		return LicenseResponse.of(upgrades.upgrade(user, id, request.targetVersion()), LocalDate.now(clock));
 	}

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(HotPathObservations.PATH)
-@Tag(name = "Validation")
+@Tag(name = "Validation", description = "What an installed product asks at run time; public and rate limited.")
 class ValidationController {
 
 	private final LicenseValidation validation;
@@ -38,7 +38,10 @@ class ValidationController {
 
 	@PostMapping
 	@SecurityRequirements
-	@Operation(summary = "Public: is this key valid for this product (and, with a device id, activate the device)")
+	@Operation(summary = "Public: is this key valid for this product (and, with a device id, activate the device)",
+			description = "Answers whether the key is valid for the product, with a code (VALID, EXPIRED, NOT_FOUND, "
+					+ "WRONG_PRODUCT, QUOTA_EXCEEDED, REVOKED) and the expiry. With a device id it also activates the "
+					+ "device, using a unit of quota. Public and rate limited per client and per key.")
 	ValidationResponse validate(@Valid @RequestBody ValidationRequest request) {
 		long start = System.nanoTime();
 		ValidationResponse answer = validation.validate(request.key(), request.product(), request.deviceId());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.customerportal.notification.EmailAddresses;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Bodies are not shown (they can carry invitation tokens and unsubscribe links).
  */
 @RestController
+@Tag(name = "Sent mail", description = "The log of the mails the portal sent, for support.")
 @RequestMapping("/api/notifications/sent")
 @PreAuthorize("hasRole('support')")
 class SentMailController {
@@ -38,7 +40,8 @@ class SentMailController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The sent-mail log, newest first (support only)")
+	@Operation(summary = "The sent-mail log, newest first (support only)",
+			description = "The mails sent to `recipient`, newest first, as a page. Support only.")
 	PageResponse<SentMail> sent(@RequestParam(required = false) String recipient,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

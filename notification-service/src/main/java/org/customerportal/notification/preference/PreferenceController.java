@@ -1,6 +1,7 @@
 package org.customerportal.notification.preference;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The caller's own mail preferences, by the e-mail address in their token.
  */
 @RestController
+@Tag(name = "Preferences", description = "Whether the caller gets renewal reminders and the newsletter.")
 @RequestMapping("/api/notifications/preferences")
 class PreferenceController {
 
@@ -38,13 +40,15 @@ class PreferenceController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The caller's mail preferences")
+	@Operation(summary = "The caller's mail preferences",
+			description = "Whether the caller gets renewal reminders and the newsletter.")
 	PreferencesView show(CurrentUser caller) {
 		return PreferencesView.of(preferences.of(addressOf(caller)));
 	}
 
 	@PutMapping
-	@Operation(summary = "Change the caller's mail preferences")
+	@Operation(summary = "Change the caller's mail preferences",
+			description = "Turns the caller's renewal reminders and newsletter on or off.")
 	PreferencesView change(CurrentUser caller, @Valid @RequestBody PreferencesChange change) {
 		return PreferencesView.of(preferences.change(addressOf(caller),
 				new Preferences(change.renewalReminders(), change.newsletter())));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
  * one-click target. A token that does not verify answers 400 and changes nothing.
  */
 @Controller
+@Tag(name = "Unsubscribe", description = "The signed unsubscribe link of every mail; public.")
 @RequestMapping("/api/unsubscribe")
 class UnsubscribeController {
 
@@ -50,7 +52,9 @@ class UnsubscribeController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Confirmation page for an unsubscribe link; changes nothing")
+	@Operation(summary = "Confirmation page for an unsubscribe link; changes nothing",
+			description = "A small page naming the address and what it stops, with a confirm button. It changes nothing, "
+					+ "since mail scanners follow links. An altered, expired or foreign token answers 400. Public.")
 	ModelAndView confirm(@RequestParam String token, HttpServletRequest request, HttpServletResponse response) {
 		Unsubscribe unsubscribe = verified(token, request, response);
 		if (unsubscribe == null) {
@@ -60,7 +64,10 @@ class UnsubscribeController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Unsubscribe the address in the signed token (also the RFC 8058 one-click target)")
+	@Operation(summary = "Unsubscribe the address in the signed token (also the RFC 8058 one-click target)",
+			description = "Stops renewal reminders (or the newsletter) for the address in the signed token; also the "
+					+ "target of RFC 8058 one-click unsubscribe. Repeating it is harmless; an altered, expired or "
+					+ "foreign token answers 400 and changes nothing. Public.")
 	ModelAndView unsubscribe(@RequestParam String token, HttpServletRequest request, HttpServletResponse response) {
 		Unsubscribe unsubscribe = verified(token, request, response);
 		if (unsubscribe == null) {

@@ -47,7 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  * caller saw in If-Match.
  */
 @RestController
-@Tag(name = "Catalogue administration")
+@Tag(name = "Catalogue administration", description = "Products, releases, price lists and billing currencies, managed by sales and support; every "
+		+ "change is in the audit trail.")
 class CatalogueAdminController {
 
 	private static final String CODE = "[A-Z0-9][A-Z0-9-]{1,49}";
@@ -104,7 +105,9 @@ class CatalogueAdminController {
 	}
 
 	@GetMapping("/api/products/{code}")
-	@Operation(summary = "One product as defined, whatever its prices, with its ETag")
+	@Operation(summary = "One product as defined, whatever its prices, with its ETag",
+			description = "The product as sales defined it, also while no price list prices it. Its ETag header is what a "
+					+ "change sends back in If-Match.")
 	ResponseEntity<ProductDefinition> product(@PathVariable String code) {
 		ProductDefinition product = catalogue.definition(code)
 			.orElseThrow(() -> new NotFoundException("There is no product " + code + " in the catalogue."));
@@ -112,7 +115,9 @@ class CatalogueAdminController {
 	}
 
 	@PostMapping("/api/products")
-	@Operation(summary = "A new product and its first major version (sales and support)")
+	@Operation(summary = "A new product and its first major version (sales and support)",
+			description = "Adds a product to the catalogue with its first major version; it is on sale once a price list "
+					+ "prices it. Sales and support only.")
 	ResponseEntity<ProductDefinition> create(@Valid @RequestBody NewProduct request, CurrentUser caller) {
 		ProductDefinition product = admin.create(request.code(),
 				new ProductFields(request.name().strip(), request.quotaUnit().strip(), request.licenseTypes()),
@@ -122,7 +127,9 @@ class CatalogueAdminController {
 	}
 
 	@PutMapping("/api/products/{code}")
-	@Operation(summary = "Change a product (sales and support); If-Match: its ETag, 412 if it changed since, 428 without")
+	@Operation(summary = "Change a product (sales and support); If-Match: its ETag, 412 if it changed since, 428 without",
+			description = "Changes the product's definition. Send the ETag of `GET /api/products/{code}` in If-Match: 412 "
+					+ "if the product changed since, 428 without If-Match. Sales and support only.")
 	ResponseEntity<ProductDefinition> change(@PathVariable String code, @Valid @RequestBody ProductChange request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentUser caller) {
 		CatalogueAdmin.requireStaff(caller);
@@ -133,13 +140,16 @@ class CatalogueAdminController {
 	}
 
 	@GetMapping("/api/products/{code}/releases")
-	@Operation(summary = "The product's major versions and their release dates, newest first")
+	@Operation(summary = "The product's major versions and their release dates, newest first",
+			description = "The product's major versions with the dates they were released, newest first.")
 	List<Release> releases(@PathVariable String code) {
 		return admin.releases(code);
 	}
 
 	@PostMapping("/api/products/{code}/releases")
-	@Operation(summary = "Release a newer major version (sales and support); 409 unless newer than the current one")
+	@Operation(summary = "Release a newer major version (sales and support); 409 unless newer than the current one",
+			description = "Valid annual licenses and perpetual licenses with valid maintenance may then upgrade to it for "
+					+ "free. 409 unless it is newer than the current version. Sales and support only.")
 	ResponseEntity<ProductDefinition> release(@PathVariable String code, @Valid @RequestBody NewRelease request,
 			CurrentUser caller) {
 		ProductDefinition product = admin.release(code, request.majorVersion(), request.releasedOn(), caller);
@@ -148,14 +158,17 @@ class CatalogueAdminController {
 	}
 
 	@GetMapping("/api/price-lists")
-	@Operation(summary = "Every price list (sales and support)")
+	@Operation(summary = "Every price list (sales and support)",
+			description = "Every currency's price list with its prices per product. Sales and support only.")
 	List<PriceList> priceLists(CurrentUser caller) {
 		CatalogueAdmin.requireStaff(caller);
 		return admin.priceLists();
 	}
 
 	@GetMapping("/api/price-lists/{currency}")
-	@Operation(summary = "One currency's price list with its ETag (sales and support)")
+	@Operation(summary = "One currency's price list with its ETag (sales and support)",
+			description = "The prices in one currency (its ISO 4217 code), with the ETag a change sends back in If-Match. "
+					+ "Sales and support only.")
 	ResponseEntity<PriceList> priceList(@PathVariable @Pattern(regexp = CURRENCY) String currency, CurrentUser caller) {
 		CatalogueAdmin.requireStaff(caller);
 		PriceList list = admin.priceList(currency);
@@ -163,7 +176,9 @@ class CatalogueAdminController {
 	}
 
 	@PutMapping("/api/price-lists/{currency}")
-	@Operation(summary = "Create a price list (no If-Match) or replace its prices (If-Match: its ETag; 412 if it changed since)")
+	@Operation(summary = "Create a price list (no If-Match) or replace its prices (If-Match: its ETag; 412 if it changed since)",
+			description = "Without If-Match, creates the currency's price list; with If-Match (its ETag), replaces its "
+					+ "prices, 412 if it changed since. Sales and support only.")
 	ResponseEntity<PriceList> putPriceList(@PathVariable @Pattern(regexp = CURRENCY) String currency,
 			@Valid @RequestBody PriceListRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentUser caller) {
@@ -179,7 +194,9 @@ class CatalogueAdminController {
 	}
 
 	@GetMapping("/api/catalogue-changes")
-	@Operation(summary = "The catalogue's audit trail, newest first (sales and support)")
+	@Operation(summary = "The catalogue's audit trail, newest first (sales and support)",
+			description = "Who changed which product, release or price list, and when, newest first. Sales and support "
+					+ "only.")
 	PageResponse<Change> changes(@RequestParam(required = false) SubjectType subjectType,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROL) String subject,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -189,7 +206,8 @@ class CatalogueAdminController {
 	}
 
 	@GetMapping("/api/billing-currencies/{organizationId}")
-	@Operation(summary = "The currency the organisation pays in (sales and support)")
+	@Operation(summary = "The currency the organisation pays in (sales and support)",
+			description = "The currency in which the organization's quotes and orders are priced. Sales and support only.")
 	CurrencyResponse currency(@PathVariable UUID organizationId, CurrentUser caller) {
 		CatalogueAdmin.requireStaff(caller, "Only the vendor's sales and support staff see an organization's currency.");
 		return currencies.of(organizationId)
@@ -198,7 +216,9 @@ class CatalogueAdminController {
 	}
 
 	@PutMapping("/api/billing-currencies/{organizationId}")
-	@Operation(summary = "Set the currency the organisation pays in from now on (sales and support)")
+	@Operation(summary = "Set the currency the organisation pays in from now on (sales and support)",
+			description = "The organization's new quotes and orders are priced in this currency from now on; existing ones "
+					+ "keep theirs. Sales and support only.")
 	CurrencyResponse setCurrency(@PathVariable UUID organizationId, @Valid @RequestBody CurrencyRequest request,
 			CurrentUser caller) {
 		return new CurrencyResponse(organizationId, currencies.set(organizationId, request.currency(), caller), true);

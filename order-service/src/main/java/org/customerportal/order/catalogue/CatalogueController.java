@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Catalogue", description = "The products on sale and their prices.")
 class CatalogueController {
 
 	private final Catalogue catalogue;
@@ -35,7 +37,9 @@ class CatalogueController {
 	}
 
 	@GetMapping("/api/products")
-	@Operation(summary = "The catalogue: products, the licence types they are sold as and their prices per quota unit in a currency (default: the caller's organisation's, else USD), by name")
+	@Operation(summary = "The catalogue: products, the licence types they are sold as and their prices per quota unit in a currency (default: the caller's organisation's, else USD), by name",
+			description = "Every product on sale with the license types it is sold as, its unit and maintenance prices and "
+					+ "its quota unit, by name. Any signed-in user.")
 	PageResponse<ProductResponse> products(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}") String currency, CurrentUser caller) {

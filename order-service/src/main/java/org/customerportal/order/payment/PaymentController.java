@@ -3,6 +3,7 @@ package org.customerportal.order.payment;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Payments", description = "Paying an order on the payment provider's hosted page or by wire transfer and check, and its "
+		+ "payments and refunds.")
 @RequestMapping("/api/orders/{orderId}/payments")
 class PaymentController {
 
@@ -62,7 +65,9 @@ class PaymentController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The order's payments, oldest first (contacts and support)")
+	@Operation(summary = "The order's payments, oldest first (contacts and support)",
+			description = "Every payment of the order with its method, state and amount, oldest first. 404 for anyone but "
+					+ "the order's contacts and support.")
 	PageResponse<PaymentView> list(@PathVariable UUID orderId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser caller) {
 		return PageResponse.of(payments.list(orderId, caller), page, size);
@@ -70,7 +75,9 @@ class PaymentController {
 
 	@PostMapping("/{paymentId}/confirm")
 	@PreAuthorize("hasRole('support')")
-	@Operation(summary = "Mark a wire transfer or check payment received (support only)")
+	@Operation(summary = "Mark a wire transfer or check payment received (support only)",
+			description = "Support records that a wire transfer or check arrived: the payment settles and the order "
+					+ "becomes PAID, which issues or extends its licenses. 403 for anyone but support.")
 	PaymentView confirm(@PathVariable UUID orderId, @PathVariable UUID paymentId, CurrentUser caller) {
 		return payments.confirm(orderId, paymentId, caller);
 	}

@@ -2,6 +2,7 @@ package org.customerportal.order.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Public: the payment provider's signature is the authorisation. */
 @RestController
+@Tag(name = "Payment webhooks", description = "Signed notifications from the payment provider; public, checked by their signature.")
 class PaymentWebhookController {
 
 	private final PaymentWebhooks webhooks;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Quotes", description = "Priced quotes that a company's members request and turn into orders.")
 @RequestMapping("/api/quotes")
 class QuoteController {
 
@@ -44,7 +46,9 @@ class QuoteController {
 	}
 
 	@PostMapping
-	@Operation(summary = "A priced quote for the caller's organisation, valid 30 days (members only)")
+	@Operation(summary = "A priced quote for the caller's organisation, valid 30 days (members only)",
+			description = "Prices the lines (product, license type, quota) from the price list of the organization's "
+					+ "currency; the quote is valid for 30 days. Members of the organization only.")
 	ResponseEntity<QuoteView> create(@Valid @RequestBody CreateQuote request, CurrentUser caller) {
 		QuoteView quote = quotes.create(request.organizationId(),
 				request.lines()
@@ -56,13 +60,16 @@ class QuoteController {
 	}
 
 	@GetMapping("/{quoteId}")
-	@Operation(summary = "One quote (members of its organisation only)")
+	@Operation(summary = "One quote (members of its organisation only)",
+			description = "The quote with its lines, total and expiry. 404 for anyone but members of its organization.")
 	QuoteView get(@PathVariable UUID quoteId, CurrentUser caller) {
 		return quotes.get(quoteId, caller);
 	}
 
 	@PostMapping("/{quoteId}/order")
-	@Operation(summary = "Turn an unexpired quote into an order, once; the caller becomes its first contact")
+	@Operation(summary = "Turn an unexpired quote into an order, once; the caller becomes its first contact",
+			description = "Places an order awaiting payment with the chosen payment method; the caller becomes the order's "
+					+ "first contact. A quote is ordered once: 409 after.")
 	ResponseEntity<OrderView> order(@PathVariable UUID quoteId, @Valid @RequestBody(required = false) OrderQuote request,
 			@Parameter(description = "Repeat the request with the same key to get the first answer again")
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The sales console's quotes (role {@code sales} only): made for a company and mailed to its people.
  */
 @RestController
-@Tag(name = "Sales quotes")
+@Tag(name = "Sales quotes", description = "Quotes with discounts, a validity date and a note that sales send to a company.")
 @PreAuthorize("hasRole('sales')")
 class SalesQuoteController {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Renewals and upgrades", description = "Orders that renew licenses, add quota to one, or buy an upgrade to a newer version.")
 class RenewalController {
 
 	private final Renewals renewals;
@@ -35,7 +37,10 @@ class RenewalController {
 	}
 
 	@PostMapping("/api/renewals")
-	@Operation(summary = "Renew Now / Renew Selected: one RENEWAL order with a line per licence")
+	@Operation(summary = "Renew Now / Renew Selected: one RENEWAL order with a line per licence",
+			description = "One RENEWAL order for one license or many, a line per license: a year's license for an annual "
+					+ "license, a year's maintenance for a perpetual one. The caller must be a contact of each "
+					+ "license's order.")
 	ResponseEntity<OrderView> renew(@Valid @RequestBody RenewLicenses request,
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
 			CurrentUser caller) {
@@ -44,7 +49,9 @@ class RenewalController {
 	}
 
 	@PostMapping("/api/quota-orders")
-	@Operation(summary = "Add Quota: a QUOTA_EXPANSION order for one licence")
+	@Operation(summary = "Add Quota: a QUOTA_EXPANSION order for one licence",
+			description = "A QUOTA_EXPANSION order that adds `additionalQuota` units (more than 0) to the license once it "
+					+ "is paid. The caller must be a contact of the license's order.")
 	ResponseEntity<OrderView> expandQuota(@Valid @RequestBody ExpandQuota request,
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
 			CurrentUser caller) {
@@ -54,7 +61,10 @@ class RenewalController {
 	}
 
 	@PostMapping("/api/upgrade-orders")
-	@Operation(summary = "Buy Upgrade: an UPGRADE order to the newest version for a licence not eligible for a free upgrade; 422 with the reason otherwise")
+	@Operation(summary = "Buy Upgrade: an UPGRADE order to the newest version for a licence not eligible for a free upgrade; 422 with the reason otherwise",
+			description = "For a license refused a free upgrade (for example a perpetual license whose maintenance ended): "
+					+ "an UPGRADE order at the product's upgrade price. A license that may be upgraded for free "
+					+ "answers 422 with the reason.")
 	ResponseEntity<OrderView> upgrade(@Valid @RequestBody UpgradeLicense request,
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Size(min = 1, max = 255) String idempotencyKey,
 			CurrentUser caller) {

@@ -24,8 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * What the tests of a topic's AsyncAPI document share: reading it, checking it against the official
@@ -123,6 +126,50 @@ public final class AsyncApiDocuments {
 				messages.propertyNames().stream().map(key -> "#/channels/" + channel + "/messages/" + key).toList());
 		assertThat(document.at("/channels/" + channel + "/messages").propertyNames())
 			.containsExactlyInAnyOrderElementsOf(messages.propertyNames());
+	}
+
+	/**
+	 * Fetches a bundled document as the service serves it ({@code /asyncapi/<name>}, without a token) and
+	 * checks that a reader needs nothing else: still a valid AsyncAPI 3.0 document, every {@code $ref}
+	 * points into the document itself and resolves, and each message's {@code data} is the schema of
+	 * {@code <resources>/events/} that the repository's document refers to.
+	 */
+	public static JsonNode assertServedSelfContained(MockMvc mvc, Path resources, String name) throws Exception {
+		MvcResult result = mvc.perform(get("/asyncapi/" + name)).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		assertThat(result.getResponse().getContentType()).startsWith("application/yaml");
+		Map<String, Object> yaml = new Yaml().load(result.getResponse().getContentAsString());
+		JsonNode bundled = JSON.valueToTree(yaml);
+		assertThat(violations(bundled)).isEmpty();
+		List<String> references = new ArrayList<>();
+		collectReferences(bundled, references);
+		assertThat(references).isNotEmpty().allSatisfy(ref -> {
+			assertThat(ref).startsWith("#/");
+			assertThat(bundled.at(ref.substring(1)).isMissingNode()).as("%s resolves", ref).isFalse();
+		});
+		JsonNode source = load(resources.resolve("asyncapi").resolve(name));
+		for (String key : source.at("/components/messages").propertyNames()) {
+			JsonNode payload = bundled.at(bundled.at("/components/messages/" + key + "/payload/$ref").asString().substring(1));
+			JsonNode data = bundled.at(payload.at("/allOf/1/properties/data/$ref").asString().substring(1));
+			String file = source.at(source.at("/components/messages/" + key + "/payload/$ref").asString().substring(1))
+				.at("/allOf/1/properties/data/$ref")
+				.asString();
+			JsonNode schema = load(resources.resolve("asyncapi").resolve(file).normalize());
+			assertThat(data.get("title")).as("data of %s", key).isEqualTo(schema.get("title"));
+			assertThat(data.get("required")).as("data of %s", key).isEqualTo(schema.get("required"));
+			assertThat(data.get("properties").propertyNames()).as("data of %s", key)
+				.containsExactlyElementsOf(schema.get("properties").propertyNames());
+		}
+		return bundled;
+	}
+
+	private static void collectReferences(JsonNode node, List<String> references) {
+		if (node.isObject() && node.path("$ref").isString()) {
+			references.add(node.get("$ref").asString());
+		}
+		if (node.isContainer()) {
+			node.forEach(child -> collectReferences(child, references));
+		}
 	}
 
 	/** The CloudEvent types of the {@code @PortalEvent}s under a package that go to a topic. */

@@ -58,7 +58,8 @@ public class PortalSecurityAutoConfiguration {
 		List<String> publicPaths = properties.publicPaths();
 		http.authorizeHttpRequests(requests -> {
 			requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-					"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+					"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+					"/asyncapi/*.yaml")
 				.permitAll();
 			requests.requestMatchers("/error").permitAll();
 			if (!publicPaths.isEmpty()) {

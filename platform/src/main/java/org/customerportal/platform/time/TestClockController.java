@@ -3,6 +3,8 @@ package org.customerportal.platform.time;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.customerportal.platform.problem.PortalException;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * waiting. Exists only with {@code portal.test-clock.enabled=true}; support only.
  */
 @RestController
+@Tag(name = "Test clock", description = "Moving the service's clock in development and test installations (support only; never in "
+		+ "production).")
 @RequestMapping("${portal.test-clock.path}")
 @PreAuthorize("hasRole('support')")
 class TestClockController {
@@ -36,11 +40,17 @@ class TestClockController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The service's clock: now, and its offset from real time",
+			description = "Only where the test clock is enabled (development and end-to-end tests, never production). "
+					+ "Support only.")
 	ClockState show() {
 		return new ClockState(clock.instant(), clock.offset());
 	}
 
 	@PutMapping
+	@Operation(summary = "Move the service's clock",
+			description = "Either `offset`, an ISO-8601 duration from real time (e.g. P30D), or `now`, the instant the "
+					+ "clock shows from now on; not both (400). Only where the test clock is enabled. Support only.")
 	ClockState change(@RequestBody ClockChange change) {
 		if ((change.offset() == null) == (change.now() == null)) {
 			throw new PortalException(HttpStatus.BAD_REQUEST, "Give either offset or now.");

@@ -1,0 +1,18 @@
+package org.customerportal.license;
+
+import org.customerportal.platform.test.OpenApiDocuments;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API documents as a client team reads them: the OpenAPI document valid for swagger-parser and free
+ * of Spectral {@code oas} warnings, with this service's title and the project's version; the AsyncAPI
+ * documents of its topics served self-contained, public like the OpenAPI document.
+ */
+class ApiDocumentsIntegrationTest extends LicenseIntegrationTest {
+
+	@Test
+	void areFitForOutsideReaders() throws Exception {
+		OpenApiDocuments.assertFitForOutsideReaders(mvc, "Customer Portal — licenses, trials and quota", "license-events.yaml");
+	}
+
+}
