@@ -43,7 +43,10 @@ class SalesConsoleJourneyTest {
 		try (Portal sales = Portal.browser("sally").signIn(sally); Portal customer = Portal.browser("nina").signIn(nina)) {
 			assertThat(customer.link("Sales console")).hasCount(0);
 
+			// the sales console opens on quotes; the catalogue is its next section
 			sales.link("Sales console").click();
+			assertThat(sales.heading()).hasText("Find a company to quote");
+			sales.link("Products").click();
 			assertThat(sales.heading()).hasText("Products");
 			assertThat(sales.page().locator("table")).containsText("Barcode Reader SDK");
 			sales.look("sales-products");
