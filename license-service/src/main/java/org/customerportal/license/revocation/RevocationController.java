@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.customerportal.license.licenses.LicenseResponse;
 import org.customerportal.platform.problem.ForbiddenException;
@@ -42,9 +41,7 @@ class RevocationController {
 		this.clock = clock;
 	}
 
-	/** The reason goes to PostgreSQL and into mails: a NUL character is refused as bad input, not a 500. */
-	record RevocationRequest(@NotBlank @Size(max = 500)
-	@Pattern(regexp = "[^\\u0000]*", message = "must not contain NUL characters") String reason) {
+	record RevocationRequest(@NotBlank @Size(max = 500) String reason) {
 	}
 
 	@PostMapping

@@ -50,9 +50,7 @@ public @interface SoldAs {
 			if (line == null || line.product() == null || line.product().isBlank()) {
 				return true; // @NotBlank reports it
 			}
-			// PostgreSQL refuses a NUL in text, and no product code has one
-			ProductDefinition product = line.product().indexOf('\0') >= 0 ? null
-					: catalogue.definition(line.product()).orElse(null);
+			ProductDefinition product = catalogue.definition(line.product()).orElse(null);
 			if (product == null) {
 				return violation(context, "product", "is not a product of the catalogue");
 			}

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.customerportal.order.LicenseType;
@@ -68,7 +67,7 @@ class SalesQuoteController {
 	 */
 	record SendQuote(@NotNull UUID organizationId,
 			@NotEmpty @Size(max = 50) List<@NotNull @Valid SalesLine> lines, @NotNull LocalDate validUntil,
-			@Size(max = 2000) @Pattern(regexp = "[^\\u0000]*", message = "must not contain a NUL character") String note,
+			@Size(max = 2000) String note,
 			@Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> recipients) {
 	}
 
