@@ -55,7 +55,7 @@ class MembershipLookupTest {
 	}
 
 	@Test
-	void theOwnerNamingTheOrganisationConfirmsTheMembershipAskedWithTheCallersToken() {
+	void theOwnerNamingTheOrganizationConfirmsTheMembershipAskedWithTheCallersToken() {
 		MembershipLookup lookup = lookup(token -> new Me("alice-id", "alice@example.com", "Alice A.", ACME));
 
 		assertThat(lookup.confirm(ACME, ALICE, "alice-token"))
@@ -64,7 +64,7 @@ class MembershipLookupTest {
 	}
 
 	@Test
-	void anotherOrganisationOrNoneConfirmsNothing() {
+	void anotherOrganizationOrNoneConfirmsNothing() {
 		assertThat(lookup(token -> new Me("alice-id", "alice@example.com", "Alice", UUID.randomUUID()))
 			.confirm(ACME, ALICE, "t")).isEmpty();
 		assertThat(lookup(token -> new Me("alice-id", "alice@example.com", "Alice", null)).organizationOf(ALICE, "t"))
