@@ -20,10 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl public address of the web portal; links in mails start with it
  * @param from sender address of every mail
  * @param fromName sender display name
+ * @param reminders renewal reminders before a licence or its maintenance ends
+ * @param mail the worker that sends queued mail
+ * @param unsubscribe the unsubscribe links in every mail
+ * @param paymentInstructions what a wire transfer or check order's mail tells the customer to do
  */
 @ConfigurationProperties("portal.notifications")
 @Validated
-public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from,
+public record NotificationProperties(@DefaultValue("http://localhost:8080") @NotNull URI baseUrl,
+		@DefaultValue("portal@localhost") @NotBlank String from,
 		@DefaultValue("Customer Portal") String fromName, @Valid @DefaultValue Reminders reminders,
 		@Valid @DefaultValue Mail mail, @Valid @DefaultValue Unsubscribe unsubscribe,
 		@DefaultValue PaymentInstructions paymentInstructions) {
@@ -38,6 +43,8 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 	 * @param thresholds days before the end on which a reminder is due (0: the day it ends)
 	 * @param zone the zone in which "today" is counted
 	 * @param maxLateness a reminder found this long after its day (the service was down) is skipped
+	 * @param scanInterval how often one instance looks for reminders that are due
+	 * @param scanInitialDelay the wait after start-up before the first look
 	 * @param batchSize reminders claimed per transaction by the scan
 	 */
 	public record Reminders(@DefaultValue({ "60", "30", "7", "1", "0" }) @NotEmpty List<@Min(0) Integer> thresholds,
@@ -91,7 +98,11 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 
 	}
 
-	/** The text of the payment-instructions mail for each offline payment method. */
+	/**
+	 * The text of the payment-instructions mail for each offline payment method.
+	 * @param wireTransfer the bank account and what to put in the transfer's reference
+	 * @param check whom the check is made out to and where it is sent
+	 */
 	public record PaymentInstructions(@DefaultValue("") String wireTransfer, @DefaultValue("") String check) {
 	}
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,8 +24,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("portal.account.keycloak")
-record KeycloakProperties(@NotNull URI adminUrl, @NotBlank String realm, @NotBlank String clientId,
-		@NotBlank String clientSecret, @NotNull Duration timeout, @NotNull Duration pollInterval,
+record KeycloakProperties(@DefaultValue("http://localhost:8180") @NotNull URI adminUrl,
+		@DefaultValue("portal") @NotBlank String realm, @DefaultValue("account-service") @NotBlank String clientId,
+		@NotBlank String clientSecret, @DefaultValue("5s") @NotNull Duration timeout, @NotNull Duration pollInterval,
 		@NotNull Duration firstRetry, @NotNull Duration maxRetry) {
 
 	/**

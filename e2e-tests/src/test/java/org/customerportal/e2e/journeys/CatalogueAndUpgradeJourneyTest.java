@@ -155,7 +155,7 @@ class CatalogueAndUpgradeJourneyTest {
 	private void requireTestClock(String path) {
 		Reply clock = support.get(path);
 		LocalSuite.require(clock.status() == 200, "the suite runs without the test clock of " + path
-				+ " (LICENSE_TEST_CLOCK_ENABLED / ORDER_TEST_CLOCK_ENABLED=true): it answered " + clock.status());
+				+ " (PORTAL_TESTCLOCK_ENABLED=true): it answered " + clock.status());
 	}
 
 }

@@ -56,7 +56,7 @@ class RenewalReminderJourneyTest {
 	void remindersReachTheContactsUntilTheyUnsubscribe() {
 		Reply clock = support.get(TEST_CLOCK);
 		LocalSuite.require(clock.status() == 200, "notification-service runs without its test clock "
-				+ "(NOTIFICATIONS_TEST_CLOCK_ENABLED=true); " + TEST_CLOCK + " answered " + clock.status());
+				+ "(PORTAL_TESTCLOCK_ENABLED=true); " + TEST_CLOCK + " answered " + clock.status());
 
 		UUID organization = createOrganization(fay, "Fischer Freight");
 		join(gus, organization, fay);

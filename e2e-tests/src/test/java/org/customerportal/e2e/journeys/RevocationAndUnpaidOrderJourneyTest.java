@@ -77,7 +77,7 @@ class RevocationAndUnpaidOrderJourneyTest {
 	void anUnpaidWireOrderExpires() {
 		Reply clock = support.get(ORDER_CLOCK);
 		LocalSuite.require(clock.status() == 200, "order-service runs without its test clock "
-				+ "(ORDER_TEST_CLOCK_ENABLED=true): GET " + ORDER_CLOCK + " answered " + clock.status());
+				+ "(PORTAL_TESTCLOCK_ENABLED=true): GET " + ORDER_CLOCK + " answered " + clock.status());
 		User ugo = Keycloak.customer("ugo", "Ugo", "Unpaid");
 		UUID organization = createOrganization(ugo, "Unpaid Utilities");
 		String overdue;

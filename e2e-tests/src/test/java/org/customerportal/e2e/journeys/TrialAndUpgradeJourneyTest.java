@@ -92,7 +92,7 @@ class TrialAndUpgradeJourneyTest {
 		User support = Keycloak.support();
 		Reply clock = support.get("/api/licenses/test-clock");
 		LocalSuite.require(clock.status() == 200,
-				"license-service runs without its test clock (LICENSE_TEST_CLOCK_ENABLED=true): "
+				"license-service runs without its test clock (PORTAL_TESTCLOCK_ENABLED=true): "
 						+ "GET /api/licenses/test-clock answered " + clock.status());
 		UUID organization = createOrganization(erin, "Evans Archive");
 		String orderId = buy(erin, organization, List.of(line("CAPTURE-VISION-SERVER", "PERPETUAL", 1))).path("id").asString();

@@ -99,7 +99,7 @@ class RevocationInvitationsAndExpiryJourneyTest {
 	void anOrderNeverPaidByWireTransferShowsThatItExpired() {
 		Reply clock = sam.get("/api/orders/test-clock");
 		LocalSuite.require(clock.status() == 200, "order-service runs without its test clock "
-				+ "(ORDER_TEST_CLOCK_ENABLED=true): GET /api/orders/test-clock answered " + clock.status());
+				+ "(PORTAL_TESTCLOCK_ENABLED=true): GET /api/orders/test-clock answered " + clock.status());
 		User xan = Keycloak.customer("xan", "Xan", "Xu");
 		UUID organization = createOrganization(xan, "Xu Xylography");
 		String orderId;

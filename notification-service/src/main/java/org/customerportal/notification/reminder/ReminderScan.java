@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbox's unique key (licence, end date, threshold, recipient) keeps any path from queueing a copy.
  */
 @Component
-class ReminderScan {
+class ReminderScan implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
 
@@ -61,8 +63,13 @@ class ReminderScan {
 	private record Due(UUID licenseId, LocalDate endDate, int thresholdDays) {
 	}
 
-	@Scheduled(fixedDelayString = "${portal.notifications.reminders.scan-interval:10m}",
-			initialDelayString = "${portal.notifications.reminders.scan-initial-delay:1m}")
+	/** Scheduled from its settings, so their defaults live in {@link NotificationProperties} alone. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::scheduled, properties.reminders().scanInterval(),
+				properties.reminders().scanInitialDelay()));
+	}
+
 	void scheduled() {
 		ScanResult result = scan();
 		if (result.reminders() + result.skipped() > 0) {

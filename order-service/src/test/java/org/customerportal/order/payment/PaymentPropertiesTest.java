@@ -19,7 +19,7 @@ class PaymentPropertiesTest {
 	@ValueSource(strings = " ")
 	void withoutAProviderTheServiceDoesNotStart(String provider) {
 		assertThatThrownBy(() -> properties(provider)).isInstanceOf(IllegalArgumentException.class)
-			.hasMessage("No payment provider is chosen. Set order.payments.provider (ORDER_PAYMENT_PROVIDER) to "
+			.hasMessage("No payment provider is chosen. Set portal.order.payments.provider (PORTAL_ORDER_PAYMENTS_PROVIDER) to "
 					+ "stripe, or to simulated on a development machine.");
 	}
 

@@ -64,7 +64,8 @@ public class PortalEventsAutoConfiguration {
 	@Bean
 	FailedPublicationResubmitter failedPublicationResubmitter(FailedEventPublications failed, JdbcTemplate jdbc,
 			TransactionTemplate transactions, PortalEventsProperties properties) {
-		return new FailedPublicationResubmitter(failed, jdbc, transactions, properties.staleAfter());
+		return new FailedPublicationResubmitter(failed, jdbc, transactions, properties.staleAfter(),
+				properties.resubmitInterval());
 	}
 
 	@Bean
