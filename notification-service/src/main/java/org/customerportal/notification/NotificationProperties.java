@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.customerportal.platform.retry.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -63,6 +65,11 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 	public record Mail(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") @Min(1) int batchSize,
 			@DefaultValue("4") @Min(1) int senders, @DefaultValue("5s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry,
 			@DefaultValue("10") @Min(1) int maxAttempts) {
+
+		public RetryBackOff backOff() {
+			return new RetryBackOff(firstRetry, maxRetry);
+		}
+
 	}
 
 	/** The unsubscribe link: the API's public address, else the portal's (one host serves both). */

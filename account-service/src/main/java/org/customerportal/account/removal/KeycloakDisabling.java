@@ -108,7 +108,7 @@ class KeycloakDisabling {
 		}
 		catch (RuntimeException ex) {
 			int attempts = task.attempts() + 1;
-			Duration wait = properties.retryAfter(attempts);
+			Duration wait = properties.backOff().after(attempts);
 			jdbc.sql("""
 					update keycloak_disable_task
 					set attempts = :attempts, next_attempt_at = :next, last_error = :error

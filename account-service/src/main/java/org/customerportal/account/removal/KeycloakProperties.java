@@ -6,6 +6,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.customerportal.platform.retry.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -27,16 +29,9 @@ record KeycloakProperties(@NotNull URI adminUrl, @NotBlank String realm, @NotBla
 		@NotBlank String clientSecret, @NotNull Duration timeout, @NotNull Duration pollInterval,
 		@NotNull Duration firstRetry, @NotNull Duration maxRetry) {
 
-	/**
-	 * The wait after the given number of failed attempts: {@code firstRetry}, doubled after each further
-	 * failure, at most {@code maxRetry}.
-	 */
-	Duration retryAfter(int failedAttempts) {
-		Duration wait = firstRetry;
-		for (int i = 1; i < failedAttempts && wait.compareTo(maxRetry) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+	/** The wait before the next attempt after failures: {@code firstRetry}, doubled, at most {@code maxRetry}. */
+	RetryBackOff backOff() {
+		return new RetryBackOff(firstRetry, maxRetry);
 	}
 
 	@Override

@@ -15,12 +15,12 @@ class KeycloakPropertiesTest {
 
 	@Test
 	void theWaitBetweenAttemptsDoublesUpToTheMaximum() {
-		assertThat(properties.retryAfter(1)).isEqualTo(Duration.ofSeconds(10));
-		assertThat(properties.retryAfter(2)).isEqualTo(Duration.ofSeconds(20));
-		assertThat(properties.retryAfter(3)).isEqualTo(Duration.ofSeconds(40));
-		assertThat(properties.retryAfter(6)).isEqualTo(Duration.ofSeconds(320));
-		assertThat(properties.retryAfter(7)).isEqualTo(Duration.ofMinutes(10));
-		assertThat(properties.retryAfter(10_000)).isEqualTo(Duration.ofMinutes(10));
+		assertThat(properties.backOff().after(1)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.backOff().after(2)).isEqualTo(Duration.ofSeconds(20));
+		assertThat(properties.backOff().after(3)).isEqualTo(Duration.ofSeconds(40));
+		assertThat(properties.backOff().after(6)).isEqualTo(Duration.ofSeconds(320));
+		assertThat(properties.backOff().after(7)).isEqualTo(Duration.ofMinutes(10));
+		assertThat(properties.backOff().after(10_000)).isEqualTo(Duration.ofMinutes(10));
 	}
 
 	@Test

@@ -236,7 +236,7 @@ class MailWorker {
 				givenUp.add(new Object[] { attempts, error, mail.id() });
 			}
 			else {
-				retried.add(new Object[] { attempts, error, Timestamps.of(now.plus(backoff(attempts))), mail.id() });
+				retried.add(new Object[] { attempts, error, Timestamps.of(now.plus(properties.mail().backOff().after(attempts))), mail.id() });
 			}
 		}
 		if (!retried.isEmpty()) {
@@ -252,15 +252,6 @@ class MailWorker {
 		retriedMails.increment(retried.size());
 		givenUpMails.increment(givenUp.size());
 		return new BatchResult(outcomes.size(), retried.size() + givenUp.size());
-	}
-
-	/** The wait before the next attempt: first-retry, doubled after each failure, at most max-retry. */
-	Duration backoff(int attempts) {
-		Duration first = properties.mail().firstRetry();
-		Duration max = properties.mail().maxRetry();
-		int doublings = Math.min(attempts - 1, 30);
-		Duration wait = first.multipliedBy(1L << doublings);
-		return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
 	}
 
 	private void batchUpdate(String sql, List<Object[]> rows) {
