@@ -11,11 +11,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -71,13 +68,7 @@ class MailWorker {
 
 	private final Clock clock;
 
-	private final AtomicInteger senderThreads = new AtomicInteger();
-
-	private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
-		Thread thread = new Thread(task, "mail-sender-" + senderThreads.incrementAndGet());
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final AsyncTaskExecutor pool;
 
 	private final Counter sentMails;
 
@@ -86,7 +77,9 @@ class MailWorker {
 	private final Counter givenUpMails;
 
 	MailWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, JavaMailSender sender, MailComposer composer,
-			JsonMapper json, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+			JsonMapper json, NotificationProperties properties, Clock clock, MeterRegistry meters,
+			@Qualifier("mailSenders") AsyncTaskExecutor pool) {
+		this.pool = pool;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.transactions = transactions;
@@ -140,11 +133,6 @@ class MailWorker {
 			result = transactions.execute(status -> sendBatch(batchSize));
 		}
 		while (result != null && result.claimed() == batchSize && result.failed() == 0);
-	}
-
-	@PreDestroy
-	void stop() {
-		pool.shutdown();
 	}
 
 	record BatchResult(int claimed, int failed) {
