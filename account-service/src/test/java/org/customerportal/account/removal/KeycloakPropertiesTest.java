@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeycloakPropertiesTest {
 
 	KeycloakProperties properties = new KeycloakProperties(URI.create("http://localhost:8180"), "portal",
-			"account-service", "s3cr3t-value", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10),
+			"account-service", "s3cr3t-value", Duration.ofSeconds(5), Duration.ofSeconds(5), 10, Duration.ofSeconds(10),
 			Duration.ofMinutes(10));
 
 	@Test
