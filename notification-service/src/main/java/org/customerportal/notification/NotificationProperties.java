@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.customerportal.platform.jobs.DueJobSettings;
 import org.customerportal.platform.retry.RetryBackOff;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,7 +56,7 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 
 	/**
 	 * @param pollInterval how often the worker looks for mail to send
-	 * @param batchSize mails sent over one SMTP connection per transaction
+	 * @param batchSize mails claimed and sent over one SMTP connection at a time
 	 * @param senders SMTP connections used at once
 	 * @param firstRetry wait after the first failure, doubled after each further one
 	 * @param maxRetry longest wait between attempts
@@ -68,6 +69,10 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 
 		public RetryBackOff backOff() {
 			return new RetryBackOff(firstRetry, maxRetry);
+		}
+
+		public DueJobSettings job() {
+			return new DueJobSettings(pollInterval, batchSize, maxAttempts, backOff());
 		}
 
 	}
