@@ -37,7 +37,7 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 			"LICENSE_TEST_CLOCK_ENABLED", "true",
 			// order-service: the same, so that lapsed maintenance is priced as a paid upgrade and an unpaid wire
 			// transfer order runs out; its expiry job looks often
-			"ORDER_TEST_CLOCK_ENABLED", "true", "ORDER_UNPAID_CHECK_INTERVAL", "5s");
+			"ORDER_TEST_CLOCK_ENABLED", "true", "PORTAL_ORDER_UNPAID_CHECKINTERVAL", "5s");
 
 	private static volatile Suite current;
 

@@ -13,11 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expireAfterDays an order awaiting a wire transfer or check this many days after the method was
  * first chosen is cancelled with reason EXPIRED
  * @param reminderDaysBefore the contacts are reminded to pay this many days before that (0: no reminder)
- * @param checkInterval how often the job looks for orders to remind of or to expire
  */
 @ConfigurationProperties("order.unpaid")
-public record UnpaidOrderProperties(@DefaultValue("30") int expireAfterDays, @DefaultValue("7") int reminderDaysBefore,
-		@DefaultValue("15m") Duration checkInterval) {
+public record UnpaidOrderProperties(@DefaultValue("30") int expireAfterDays, @DefaultValue("7") int reminderDaysBefore) {
 
 	public UnpaidOrderProperties {
 		if (expireAfterDays < 1) {
