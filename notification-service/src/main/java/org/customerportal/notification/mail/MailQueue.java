@@ -79,12 +79,12 @@ public class MailQueue {
 	 * Cancels the licence's renewal reminders still waiting to be sent, except those for the end date it
 	 * has now ({@code null}: all of them, e.g. the licence was revoked).
 	 */
-	public int cancelQueuedReminders(UUID licenceId, LocalDate currentEndDate) {
+	public int cancelQueuedReminders(UUID licenseId, LocalDate currentEndDate) {
 		return jdbc.sql("""
 				update outgoing_mail set status = 'CANCELLED'
 				where licence_id = :licence and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'
 				  and (cast(:endDate as date) is null or end_date <> :endDate)""")
-			.param("licence", licenceId)
+			.param("licence", licenseId)
 			.param("endDate", currentEndDate)
 			.update();
 	}

@@ -58,7 +58,7 @@ class ReminderScan {
 
 	}
 
-	private record Due(UUID licenceId, LocalDate endDate, int thresholdDays) {
+	private record Due(UUID licenseId, LocalDate endDate, int thresholdDays) {
 	}
 
 	@Scheduled(fixedDelayString = "${portal.notifications.reminders.scan-interval:10m}",
@@ -93,7 +93,7 @@ class ReminderScan {
 			return new ScanResult(today, 0, 0, 0);
 		}
 		// The claimed keys travel as three comma-separated lists, unnested side by side in SQL.
-		String licences = join(due, d -> d.licenceId().toString());
+		String licenses = join(due, d -> d.licenseId().toString());
 		String endDates = join(due, d -> d.endDate().toString());
 		String thresholds = join(due, d -> Integer.toString(d.thresholdDays()));
 		var now = Timestamps.now(clock);
@@ -111,7 +111,7 @@ class ReminderScan {
 				                  where nearer.licence_id = r.licence_id and nearer.end_date = r.end_date
 				                    and nearer.threshold_days < r.threshold_days and nearer.due_on <= :today
 				                    and nearer.status in ('DUE', 'QUEUED')))""")
-			.param("licences", licences)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("today", today)
@@ -139,7 +139,7 @@ class ReminderScan {
 				left join mail_preference mp on mp.email = c.email
 				where coalesce(mp.renewal_reminders, true)
 				on conflict do nothing""")
-			.param("licences", licences)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("now", now)
@@ -152,7 +152,7 @@ class ReminderScan {
 				  as k(licence_id, end_date, threshold_days)
 				where r.licence_id = k.licence_id and r.end_date = k.end_date and r.threshold_days = k.threshold_days
 				  and r.status = 'DUE'""")
-			.param("licences", licences)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("now", now)

@@ -42,7 +42,7 @@ class ReminderSchedule {
 		this.clock = clock;
 	}
 
-	void licenceEnds(UUID licenceId, UUID orderId, UUID organizationId, String product, String type,
+	void licenseEnds(UUID licenseId, UUID orderId, UUID organizationId, String product, String type,
 			LocalDate endDate) {
 		var now = Timestamps.now(clock);
 		jdbc.sql("""
@@ -57,7 +57,7 @@ class ReminderSchedule {
 				    expired_on = case when excluded.end_date is distinct from licence.end_date then null
 				                      else licence.expired_on end,
 				    updated_at = excluded.updated_at""")
-			.param("licence", licenceId)
+			.param("licence", licenseId)
 			.param("order", orderId)
 			.param("organization", organizationId)
 			.param("product", product)
@@ -68,11 +68,11 @@ class ReminderSchedule {
 		jdbc.sql("""
 				update reminder set status = 'CANCELLED', processed_at = :now
 				where licence_id = :licence and status = 'DUE' and (cast(:endDate as date) is null or end_date <> :endDate)""")
-			.param("licence", licenceId)
+			.param("licence", licenseId)
 			.param("endDate", endDate)
 			.param("now", now)
 			.update();
-		mailQueue.cancelQueuedReminders(licenceId, endDate);
+		mailQueue.cancelQueuedReminders(licenseId, endDate);
 		if (endDate == null || "TRIAL".equals(type)) {
 			return;
 		}
@@ -81,7 +81,7 @@ class ReminderSchedule {
 		for (int threshold : properties.reminders().thresholds()) {
 			LocalDate due = endDate.minusDays(threshold);
 			if (!due.isBefore(earliest)) {
-				rows.add(new Object[] { licenceId, endDate, threshold, due });
+				rows.add(new Object[] { licenseId, endDate, threshold, due });
 			}
 		}
 		// A date the licence had before (renewed, then the renewal reverted) gets its unsent rows back;
@@ -93,15 +93,15 @@ class ReminderSchedule {
 	}
 
 	/** Nothing is due after the licence ended: reminders for later days are cancelled. */
-	void licenceExpired(UUID licenceId, LocalDate expiredOn) {
+	void licenseExpired(UUID licenseId, LocalDate expiredOn) {
 		jdbc.sql("update licence set expired_on = ?, updated_at = ? where licence_id = ?")
-			.params(expiredOn, Timestamps.now(clock), licenceId)
+			.params(expiredOn, Timestamps.now(clock), licenseId)
 			.update();
 		if (expiredOn != null) {
 			jdbc.sql("""
 					update reminder set status = 'CANCELLED', processed_at = ?
 					where licence_id = ? and status = 'DUE' and due_on > ?""")
-				.params(Timestamps.now(clock), licenceId, expiredOn)
+				.params(Timestamps.now(clock), licenseId, expiredOn)
 				.update();
 		}
 	}

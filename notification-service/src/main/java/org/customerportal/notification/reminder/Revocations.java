@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.customerportal.notification.mail.MailKind;
 import org.customerportal.notification.mail.MailQueue;
-import org.customerportal.notification.reminder.LicenceEvents.LicenceRevoked;
+import org.customerportal.notification.reminder.LicenseEvents.LicenseRevoked;
 import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +33,7 @@ class Revocations {
 		this.clock = clock;
 	}
 
-	void revoked(LicenceRevoked event) {
+	void revoked(LicenseRevoked event) {
 		jdbc.sql("update reminder set status = 'CANCELLED', processed_at = ? where licence_id = ? and status = 'DUE'")
 			.params(Timestamps.now(clock), event.licenseId())
 			.update();
@@ -56,7 +56,7 @@ class Revocations {
 		model.put("reason", event.reason());
 		// once per revocation and contact: a licence revoked again after reinstatement is told again
 		String reference = event.licenseId() + "@" + event.occurredAt();
-		contacts.forEach(email -> mailQueue.enqueue(MailKind.LICENCE_REVOKED, email, reference, model));
+		contacts.forEach(email -> mailQueue.enqueue(MailKind.LICENSE_REVOKED, email, reference, model));
 	}
 
 }

@@ -61,7 +61,7 @@ class MembershipLookupTest {
 	}
 
 	@Test
-	void theOwnerNamingTheOrganisationConfirmsTheMembershipAskedWithTheCallersToken() {
+	void theOwnerNamingTheOrganizationConfirmsTheMembershipAskedWithTheCallersToken() {
 		MembershipLookup lookup = lookup(token -> new Me("alice-id", "alice@example.com", "Alice A.", ACME));
 
 		assertThat(lookup.confirm(ACME, ALICE, "alice-token"))
@@ -70,7 +70,7 @@ class MembershipLookupTest {
 	}
 
 	@Test
-	void anotherOrganisationOrNoneConfirmsNothing() {
+	void anotherOrganizationOrNoneConfirmsNothing() {
 		assertThat(lookup(token -> new Me("alice-id", "alice@example.com", "Alice", UUID.randomUUID()))
 			.confirm(ACME, ALICE, "t")).isEmpty();
 		assertThat(lookup(token -> new Me("alice-id", "alice@example.com", "Alice", null)).organizationOf(ALICE, "t"))
