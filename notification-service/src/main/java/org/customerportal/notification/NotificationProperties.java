@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.customerportal.platform.jobs.DueJobSettings;
+import org.customerportal.platform.retry.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -60,7 +63,7 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
 
 	/**
 	 * @param pollInterval how often the worker looks for mail to send
-	 * @param batchSize mails sent over one SMTP connection per transaction
+	 * @param batchSize mails claimed and sent over one SMTP connection at a time
 	 * @param senders SMTP connections used at once
 	 * @param firstRetry wait after the first failure, doubled after each further one
 	 * @param maxRetry longest wait between attempts
@@ -70,6 +73,15 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
 	public record Mail(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") @Min(1) int batchSize,
 			@DefaultValue("4") @Min(1) int senders, @DefaultValue("5s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry,
 			@DefaultValue("10") @Min(1) int maxAttempts) {
+
+		public RetryBackOff backOff() {
+			return new RetryBackOff(firstRetry, maxRetry);
+		}
+
+		public DueJobSettings job() {
+			return new DueJobSettings(pollInterval, batchSize, maxAttempts, backOff());
+		}
+
 	}
 
 	/** The unsubscribe link: the API's public address, else the portal's (one host serves both). */

@@ -36,7 +36,7 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 			// so that lapsed maintenance is priced as a paid upgrade and an unpaid wire transfer order runs out
 			"PORTAL_TESTCLOCK_ENABLED", "true",
 			// order-service's expiry job looks often
-			"ORDER_UNPAID_CHECK_INTERVAL", "5s");
+			"PORTAL_ORDER_UNPAID_CHECKINTERVAL", "5s");
 
 	private static volatile Suite current;
 

@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the reminders due today and writes one mail per current, not opted-out contact of the
- * licence's order into the outbox. Reads only the partial index of due rows by day; claims them with
+ * licence's order into the mail queue. Reads only the partial index of due rows by day; claims them with
  * {@code FOR UPDATE SKIP LOCKED} in batches, so two instances scanning at once split the work, and the
- * outbox's unique key (licence, end date, threshold, recipient) keeps any path from queueing a copy.
+ * mail queue's unique key (licence, end date, threshold, recipient) keeps any path from queueing a copy.
  */
 @Component
 class ReminderScan implements SchedulingConfigurer {

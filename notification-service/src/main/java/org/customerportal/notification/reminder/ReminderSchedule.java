@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.customerportal.notification.NotificationProperties;
-import org.customerportal.notification.mail.Outbox;
+import org.customerportal.notification.mail.MailQueue;
 import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Keeps the licence read model and its reminder rows: when a licence's end date becomes known or
  * changes, the rows (licence, end date, threshold, due day) of the new date are written and the unsent
  * ones of any other date are cancelled, together with reminders of that date still waiting in the
- * outbox. A renewal thus starts a fresh series and nothing due for the old date goes out after it.
+ * mail queue. A renewal thus starts a fresh series and nothing due for the old date goes out after it.
  */
 @Component
 class ReminderSchedule {
@@ -27,17 +27,17 @@ class ReminderSchedule {
 
 	private final JdbcTemplate batches;
 
-	private final Outbox outbox;
+	private final MailQueue mailQueue;
 
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
-	ReminderSchedule(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, NotificationProperties properties,
+	ReminderSchedule(JdbcClient jdbc, JdbcTemplate batches, MailQueue mailQueue, NotificationProperties properties,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.batches = batches;
-		this.outbox = outbox;
+		this.mailQueue = mailQueue;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -72,7 +72,7 @@ class ReminderSchedule {
 			.param("endDate", endDate)
 			.param("now", now)
 			.update();
-		outbox.cancelQueuedReminders(licenseId, endDate);
+		mailQueue.cancelQueuedReminders(licenseId, endDate);
 		if (endDate == null || "TRIAL".equals(type)) {
 			return;
 		}
@@ -85,7 +85,7 @@ class ReminderSchedule {
 			}
 		}
 		// A date the licence had before (renewed, then the renewal reverted) gets its unsent rows back;
-		// what was already sent for it stays sent (the outbox key forbids a second copy).
+		// what was already sent for it stays sent (the mail queue's key forbids a second copy).
 		batches.batchUpdate("""
 				insert into reminder (licence_id, end_date, threshold_days, due_on, status) values (?, ?, ?, ?, 'DUE')
 				on conflict (licence_id, end_date, threshold_days) do update set status = 'DUE', processed_at = null

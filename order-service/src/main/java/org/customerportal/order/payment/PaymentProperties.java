@@ -14,8 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param provider which {@link PaymentProvider} moves the money: {@code stripe}, or {@code simulated}
  * (development only: it moves none); no default, the operator chooses
- * @param reconcileAfter a payment the provider has not answered for this long is asked about again
- * @param reconcileInterval how often the reconciler looks for such payments
  * @param portalBaseUrl the web portal's public address: the default return address after the hosted
  * page is its order page, and its origin is always an allowed return origin
  * @param returnUrlOrigins further origins ({@code scheme://host[:port]}) a payment's {@code returnUrl}
@@ -26,8 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookEventRetention how long the ids of applied notifications are kept to skip repeats
  */
 @ConfigurationProperties("portal.order.payments")
-record PaymentProperties(String provider, @DefaultValue("1m") Duration reconcileAfter,
-		@DefaultValue("30s") Duration reconcileInterval, @DefaultValue("http://localhost:8080") URI portalBaseUrl, List<URI> returnUrlOrigins,
+record PaymentProperties(String provider, @DefaultValue("http://localhost:8080") URI portalBaseUrl, List<URI> returnUrlOrigins,
 		@DefaultValue("1h") Duration pageExpiry, @DefaultValue("5m") Duration webhookTolerance,
 		@DefaultValue("30d") Duration webhookEventRetention, @DefaultValue Simulated simulated,
 		@DefaultValue Stripe stripe) {

@@ -45,9 +45,8 @@ class PaymentPropertiesTest {
 	 * under {@code https://api.example.test}.
 	 */
 	static PaymentProperties properties(String provider, PaymentProperties.Stripe stripe) {
-		return new PaymentProperties(provider, Duration.ofMinutes(1), Duration.ofSeconds(30),
-				URI.create("https://portal.example.test"), List.of(), Duration.ofHours(1), Duration.ofMinutes(5),
-				Duration.ofDays(30),
+		return new PaymentProperties(provider, URI.create("https://portal.example.test"), List.of(), Duration.ofHours(1),
+				Duration.ofMinutes(5), Duration.ofDays(30),
 				new PaymentProperties.Simulated(URI.create("https://api.example.test/"),
 						SimulatedPaymentProvider.LOCAL_ONLY_SECRET),
 				stripe);

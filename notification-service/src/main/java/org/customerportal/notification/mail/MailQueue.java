@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * server is unreachable.
  */
 @Component
-public class Outbox {
+public class MailQueue {
 
 	private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	MailQueue(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
