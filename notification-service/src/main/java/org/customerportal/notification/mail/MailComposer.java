@@ -77,14 +77,14 @@ class MailComposer {
 		LocalDate endDate = LocalDate.parse(model.path("endDate").asString());
 		LocalDate today = LocalDate.now(clock.withZone(properties.reminders().zone()));
 		long daysLeft = ChronoUnit.DAYS.between(today, endDate);
-		boolean perpetual = "PERPETUAL".equals(model.path("licenseType").asString());
+		boolean perpetual = "PERPETUAL".equals(model.path("licenceType").asString());
 		String product = text(model, "productName", text(model, "product", "your product"));
 		String when = when(daysLeft, endDate);
-		String licenseId = model.path("licenseId").asString();
+		String licenseId = model.path("licenceId").asString();
 		String unsubscribeUrl = unsubscribeTokens.link(recipient, UnsubscribeScope.RENEWAL_REMINDERS);
 		variables.put("name", text(model, "name", null));
 		variables.put("product", product);
-		variables.put("licenseId", licenseId);
+		variables.put("licenceId", licenseId);
 		variables.put("perpetual", perpetual);
 		variables.put("endDate", DATE.format(endDate));
 		variables.put("when", when);
@@ -193,12 +193,12 @@ class MailComposer {
 	}
 
 	private String licenseRevoked(JsonNode model, Map<String, Object> variables) {
-		String licenseId = model.path("licenseId").asString();
+		String licenseId = model.path("licenceId").asString();
 		String product = text(model, "productName", text(model, "product", "your product"));
 		variables.put("product", product);
-		variables.put("licenseId", licenseId);
+		variables.put("licenceId", licenseId);
 		variables.put("reason", text(model, "reason", ""));
-		variables.put("licenseUrl", properties.link("/licenses/" + licenseId));
+		variables.put("licenceUrl", properties.link("/licenses/" + licenseId));
 		return "Your " + product + " licence has been revoked";
 	}
 

@@ -82,9 +82,9 @@ public class MailQueue {
 	public int cancelQueuedReminders(UUID licenseId, LocalDate currentEndDate) {
 		return jdbc.sql("""
 				update outgoing_mail set status = 'CANCELLED'
-				where license_id = :license and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'
+				where licence_id = :licence and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'
 				  and (cast(:endDate as date) is null or end_date <> :endDate)""")
-			.param("license", licenseId)
+			.param("licence", licenseId)
 			.param("endDate", currentEndDate)
 			.update();
 	}
@@ -94,7 +94,7 @@ public class MailQueue {
 		return jdbc.sql("""
 				update outgoing_mail set status = 'CANCELLED'
 				where status = 'QUEUED' and kind = 'RENEWAL_REMINDER' and recipient = ?
-				  and license_id in (select license_id from license where order_id = ?)""")
+				  and licence_id in (select licence_id from licence where order_id = ?)""")
 			.params(EmailAddresses.normalize(recipient), orderId)
 			.update();
 	}

@@ -31,7 +31,7 @@ class ReminderScan implements SchedulingConfigurer {
 	private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
 
 	static final String CLAIM_DUE = """
-			select license_id, end_date, threshold_days from reminder
+			select licence_id, end_date, threshold_days from reminder
 			where status = 'DUE' and due_on <= ?
 			order by due_on
 			limit ?
@@ -109,16 +109,16 @@ class ReminderScan implements SchedulingConfigurer {
 		// recent reminder of a series goes out.
 		int skipped = jdbc.sql("""
 				update reminder r set status = 'SKIPPED', processed_at = :now
-				from unnest(cast(string_to_array(:licenses, ',') as uuid[]), cast(string_to_array(:endDates, ',') as date[]),
+				from unnest(cast(string_to_array(:licences, ',') as uuid[]), cast(string_to_array(:endDates, ',') as date[]),
 				             cast(string_to_array(:thresholds, ',') as int[]))
-				  as k(license_id, end_date, threshold_days)
-				where r.license_id = k.license_id and r.end_date = k.end_date and r.threshold_days = k.threshold_days
+				  as k(licence_id, end_date, threshold_days)
+				where r.licence_id = k.licence_id and r.end_date = k.end_date and r.threshold_days = k.threshold_days
 				  and (r.due_on < cast(:today as date) - cast(:lateness as int)
 				       or exists (select 1 from reminder nearer
-				                  where nearer.license_id = r.license_id and nearer.end_date = r.end_date
+				                  where nearer.licence_id = r.licence_id and nearer.end_date = r.end_date
 				                    and nearer.threshold_days < r.threshold_days and nearer.due_on <= :today
 				                    and nearer.status in ('DUE', 'QUEUED')))""")
-			.param("licenses", licenses)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("today", today)
@@ -127,26 +127,26 @@ class ReminderScan implements SchedulingConfigurer {
 			.update();
 
 		int mails = jdbc.sql("""
-				insert into outgoing_mail (id, kind, recipient, model, license_id, end_date, threshold_days, status,
+				insert into outgoing_mail (id, kind, recipient, model, licence_id, end_date, threshold_days, status,
 				                           next_attempt_at, created_at)
 				select gen_random_uuid(), 'RENEWAL_REMINDER', c.email,
-				       jsonb_build_object('licenseId', l.license_id, 'orderId', l.order_id, 'product', l.product,
-				                          'productName', pr.name, 'licenseType', l.type, 'endDate', r.end_date,
+				       jsonb_build_object('licenceId', l.licence_id, 'orderId', l.order_id, 'product', l.product,
+				                          'productName', pr.name, 'licenceType', l.type, 'endDate', r.end_date,
 				                          'thresholdDays', r.threshold_days, 'name', p.name),
-				       l.license_id, r.end_date, r.threshold_days, 'QUEUED', :now, :now
-				from unnest(cast(string_to_array(:licenses, ',') as uuid[]), cast(string_to_array(:endDates, ',') as date[]),
+				       l.licence_id, r.end_date, r.threshold_days, 'QUEUED', :now, :now
+				from unnest(cast(string_to_array(:licences, ',') as uuid[]), cast(string_to_array(:endDates, ',') as date[]),
 				             cast(string_to_array(:thresholds, ',') as int[]))
-				       as k(license_id, end_date, threshold_days)
-				join reminder r on r.license_id = k.license_id and r.end_date = k.end_date
+				       as k(licence_id, end_date, threshold_days)
+				join reminder r on r.licence_id = k.licence_id and r.end_date = k.end_date
 				               and r.threshold_days = k.threshold_days and r.status = 'DUE'
-				join license l on l.license_id = r.license_id and l.end_date = r.end_date and l.type <> 'TRIAL'
+				join licence l on l.licence_id = r.licence_id and l.end_date = r.end_date and l.type <> 'TRIAL'
 				join order_contact c on c.order_id = l.order_id
 				left join person p on p.user_id = c.user_id
 				left join product pr on pr.code = l.product
 				left join mail_preference mp on mp.email = c.email
 				where coalesce(mp.renewal_reminders, true)
 				on conflict do nothing""")
-			.param("licenses", licenses)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("now", now)
@@ -154,12 +154,12 @@ class ReminderScan implements SchedulingConfigurer {
 
 		int queued = jdbc.sql("""
 				update reminder r set status = 'QUEUED', processed_at = :now
-				from unnest(cast(string_to_array(:licenses, ',') as uuid[]), cast(string_to_array(:endDates, ',') as date[]),
+				from unnest(cast(string_to_array(:licences, ',') as uuid[]), cast(string_to_array(:endDates, ',') as date[]),
 				             cast(string_to_array(:thresholds, ',') as int[]))
-				  as k(license_id, end_date, threshold_days)
-				where r.license_id = k.license_id and r.end_date = k.end_date and r.threshold_days = k.threshold_days
+				  as k(licence_id, end_date, threshold_days)
+				where r.licence_id = k.licence_id and r.end_date = k.end_date and r.threshold_days = k.threshold_days
 				  and r.status = 'DUE'""")
-			.param("licenses", licenses)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("now", now)

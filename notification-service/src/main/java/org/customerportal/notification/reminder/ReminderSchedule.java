@@ -46,18 +46,18 @@ class ReminderSchedule {
 			LocalDate endDate) {
 		var now = Timestamps.now(clock);
 		jdbc.sql("""
-				insert into license (license_id, order_id, organization_id, product, type, end_date, updated_at)
-				values (:license, :order, :organization, :product, :type, :endDate, :now)
-				on conflict (license_id) do update
-				set order_id = coalesce(license.order_id, excluded.order_id),
-				    organization_id = coalesce(excluded.organization_id, license.organization_id),
-				    product = coalesce(excluded.product, license.product),
+				insert into licence (licence_id, order_id, organization_id, product, type, end_date, updated_at)
+				values (:licence, :order, :organization, :product, :type, :endDate, :now)
+				on conflict (licence_id) do update
+				set order_id = coalesce(licence.order_id, excluded.order_id),
+				    organization_id = coalesce(excluded.organization_id, licence.organization_id),
+				    product = coalesce(excluded.product, licence.product),
 				    type = excluded.type,
 				    end_date = excluded.end_date,
-				    expired_on = case when excluded.end_date is distinct from license.end_date then null
-				                      else license.expired_on end,
+				    expired_on = case when excluded.end_date is distinct from licence.end_date then null
+				                      else licence.expired_on end,
 				    updated_at = excluded.updated_at""")
-			.param("license", licenseId)
+			.param("licence", licenseId)
 			.param("order", orderId)
 			.param("organization", organizationId)
 			.param("product", product)
@@ -67,8 +67,8 @@ class ReminderSchedule {
 			.update();
 		jdbc.sql("""
 				update reminder set status = 'CANCELLED', processed_at = :now
-				where license_id = :license and status = 'DUE' and (cast(:endDate as date) is null or end_date <> :endDate)""")
-			.param("license", licenseId)
+				where licence_id = :licence and status = 'DUE' and (cast(:endDate as date) is null or end_date <> :endDate)""")
+			.param("licence", licenseId)
 			.param("endDate", endDate)
 			.param("now", now)
 			.update();
@@ -87,20 +87,20 @@ class ReminderSchedule {
 		// A date the licence had before (renewed, then the renewal reverted) gets its unsent rows back;
 		// what was already sent for it stays sent (the mail queue's key forbids a second copy).
 		batches.batchUpdate("""
-				insert into reminder (license_id, end_date, threshold_days, due_on, status) values (?, ?, ?, ?, 'DUE')
-				on conflict (license_id, end_date, threshold_days) do update set status = 'DUE', processed_at = null
+				insert into reminder (licence_id, end_date, threshold_days, due_on, status) values (?, ?, ?, ?, 'DUE')
+				on conflict (licence_id, end_date, threshold_days) do update set status = 'DUE', processed_at = null
 				where reminder.status = 'CANCELLED'""", rows);
 	}
 
 	/** Nothing is due after the licence ended: reminders for later days are cancelled. */
 	void licenseExpired(UUID licenseId, LocalDate expiredOn) {
-		jdbc.sql("update license set expired_on = ?, updated_at = ? where license_id = ?")
+		jdbc.sql("update licence set expired_on = ?, updated_at = ? where licence_id = ?")
 			.params(expiredOn, Timestamps.now(clock), licenseId)
 			.update();
 		if (expiredOn != null) {
 			jdbc.sql("""
 					update reminder set status = 'CANCELLED', processed_at = ?
-					where license_id = ? and status = 'DUE' and due_on > ?""")
+					where licence_id = ? and status = 'DUE' and due_on > ?""")
 				.params(Timestamps.now(clock), licenseId, expiredOn)
 				.update();
 		}

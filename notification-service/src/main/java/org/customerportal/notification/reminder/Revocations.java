@@ -34,7 +34,7 @@ class Revocations {
 	}
 
 	void revoked(LicenseRevoked event) {
-		jdbc.sql("update reminder set status = 'CANCELLED', processed_at = ? where license_id = ? and status = 'DUE'")
+		jdbc.sql("update reminder set status = 'CANCELLED', processed_at = ? where licence_id = ? and status = 'DUE'")
 			.params(Timestamps.now(clock), event.licenseId())
 			.update();
 		mailQueue.cancelQueuedReminders(event.licenseId(), null);
@@ -46,7 +46,7 @@ class Revocations {
 			.query(String.class)
 			.list();
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("licenseId", event.licenseId());
+		model.put("licenceId", event.licenseId());
 		model.put("product", event.product());
 		model.put("productName", jdbc.sql("select name from product where code = ?")
 			.param(event.product())

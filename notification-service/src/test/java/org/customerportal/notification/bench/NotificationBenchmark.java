@@ -79,7 +79,7 @@ public final class NotificationBenchmark {
 				print(sql, "explain (analyze, buffers) " + claim);
 				connection.rollback();
 				System.out.println("\n== Plan of finding every reminder due today");
-				print(sql, "explain (analyze, buffers) select license_id, end_date, threshold_days from reminder"
+				print(sql, "explain (analyze, buffers) select licence_id, end_date, threshold_days from reminder"
 						+ " where status = 'DUE' and due_on <= '" + today + "'");
 				connection.rollback();
 				connection.setAutoCommit(true);
@@ -130,7 +130,7 @@ public final class NotificationBenchmark {
 				from generate_series(1, %d) o, generate_series(0, 1) c""".formatted(orders));
 		// licences end on every day of the coming 400, one in five perpetual (maintenance end)
 		sql.execute("""
-				insert into license (license_id, order_id, organization_id, product, type, end_date, updated_at)
+				insert into licence (licence_id, order_id, organization_id, product, type, end_date, updated_at)
 				select md5('licence-' || i)::uuid, md5('order-' || ((i - 1) / 3 + 1))::uuid, md5('org-' || (i / 30))::uuid,
 				       case when i %% 2 = 0 then 'DBR' else 'DWT' end,
 				       case when i %% 5 = 0 then 'PERPETUAL' else 'ANNUAL' end,
@@ -138,22 +138,22 @@ public final class NotificationBenchmark {
 				from generate_series(1, %d) i""".formatted(today, licenses));
 		// the rows the service computes when it learns an end date (thresholds whose day has not passed) ...
 		sql.execute("""
-				insert into reminder (license_id, end_date, threshold_days, due_on, status)
-				select l.license_id, l.end_date, t, l.end_date - t, 'DUE'
-				from license l, unnest(array[60, 30, 7, 1, 0]) t
+				insert into reminder (licence_id, end_date, threshold_days, due_on, status)
+				select l.licence_id, l.end_date, t, l.end_date - t, 'DUE'
+				from licence l, unnest(array[60, 30, 7, 1, 0]) t
 				where l.end_date - t >= date '%s' - 2""".formatted(today));
 		// ... and a year of history: the previous series, all processed
 		sql.execute("""
-				insert into reminder (license_id, end_date, threshold_days, due_on, status, processed_at)
-				select l.license_id, l.end_date - 365, t, l.end_date - 365 - t, 'QUEUED', now()
-				from license l, unnest(array[60, 30, 7, 1, 0]) t""");
+				insert into reminder (licence_id, end_date, threshold_days, due_on, status, processed_at)
+				select l.licence_id, l.end_date - 365, t, l.end_date - 365 - t, 'QUEUED', now()
+				from licence l, unnest(array[60, 30, 7, 1, 0]) t""");
 		sql.execute("vacuum analyze");
 		System.out.printf(Locale.ROOT, "Seeded in %.0f s%n", (System.nanoTime() - start) / 1e9);
 	}
 
 	private static void printCounts(Statement sql, LocalDate today) throws Exception {
 		try (ResultSet rs = sql.executeQuery("""
-				select (select count(*) from license), (select count(*) from order_contact), (select count(*) from reminder),
+				select (select count(*) from licence), (select count(*) from order_contact), (select count(*) from reminder),
 				       (select count(*) from reminder where status = 'DUE'),
 				       pg_size_pretty(pg_total_relation_size('reminder')), pg_size_pretty(pg_relation_size('reminder_due'))""")) {
 			rs.next();
@@ -176,7 +176,7 @@ public final class NotificationBenchmark {
 		for (int i = 0; i < 5; i++) {
 			long start = System.nanoTime();
 			int rows = 0;
-			try (ResultSet rs = sql.executeQuery("select license_id, end_date, threshold_days from reminder"
+			try (ResultSet rs = sql.executeQuery("select licence_id, end_date, threshold_days from reminder"
 					+ " where status = 'DUE' and due_on <= '" + today + "' order by due_on")) {
 				while (rs.next()) {
 					rows++;
