@@ -24,12 +24,36 @@ public enum MailKind {
 	QUOTE("quote"),
 
 	/** Support revoked a licence; carries the reason. */
-	LICENSE_REVOKED("licence-revoked");
+	LICENSE_REVOKED("license-revoked", "LICENCE_REVOKED");
 
 	private final String template;
 
+	private final String code;
+
 	MailKind(String template) {
+		this(template, null);
+	}
+
+	// the code is stored with each mail and shown by GET /api/notifications/sent: a published value
+	// that keeps its spelling when the constant's changes
+	MailKind(String template, String code) {
 		this.template = template;
+		this.code = code != null ? code : name();
+	}
+
+	/** The kind a stored or published code names. */
+	static MailKind of(String code) {
+		for (MailKind kind : values()) {
+			if (kind.code.equals(code)) {
+				return kind;
+			}
+		}
+		throw new IllegalArgumentException("no mail kind " + code);
+	}
+
+	/** How the kind is stored and shown. */
+	public String code() {
+		return code;
 	}
 
 	String template() {

@@ -50,7 +50,7 @@ public class MailQueue {
 				values (:id, :kind, :recipient, cast(:model as jsonb), :reference, 'QUEUED', :now, :now)
 				on conflict do nothing""")
 			.param("id", UUID.randomUUID())
-			.param("kind", kind.name())
+			.param("kind", kind.code())
 			.param("recipient", EmailAddresses.normalize(recipient))
 			.param("model", json.writeValueAsString(model))
 			.param("reference", reference)
@@ -71,7 +71,7 @@ public class MailQueue {
 	/** Cancels the mails of this kind and reference still waiting to be sent (e.g. a withdrawn invitation's). */
 	public int cancelQueued(MailKind kind, String reference) {
 		return jdbc.sql("update outgoing_mail set status = 'CANCELLED' where status = 'QUEUED' and kind = ? and reference = ?")
-			.params(kind.name(), reference)
+			.params(kind.code(), reference)
 			.update();
 	}
 

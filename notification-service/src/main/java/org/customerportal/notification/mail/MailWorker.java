@@ -97,7 +97,7 @@ class MailWorker {
 		this.job = jobs.<QueuedMail>define("mail", DueTable.of("outgoing_mail", "id", "status = 'QUEUED'"),
 				properties.mail().job())
 			.reading("kind, recipient, model::text as model",
-					(rs, n) -> new QueuedMail(rs.getObject("job_key", UUID.class), MailKind.valueOf(rs.getString("kind")),
+					(rs, n) -> new QueuedMail(rs.getObject("job_key", UUID.class), MailKind.of(rs.getString("kind")),
 							rs.getString("recipient"), rs.getString("model")))
 			.work(this::sendBatch)
 			.onDone(this::sent)

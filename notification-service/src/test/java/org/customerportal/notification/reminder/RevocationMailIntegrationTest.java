@@ -48,7 +48,7 @@ class RevocationMailIntegrationTest extends IntegrationTestSupport {
 		events.send(revoked);
 		scan();
 		assertThat(sentTo(alice.email())).hasSize(1);
-		assertThat(sentTo(alice.email()).get(0).path("kind").asString()).isEqualTo("LICENSE_REVOKED");
+		assertThat(sentTo(alice.email()).get(0).path("kind").asString()).isEqualTo("LICENCE_REVOKED");
 
 		awaitApplied(events.licenseReinstated(licenseId, orderId, organizationId, "ANNUAL", end));
 		scan();
