@@ -82,7 +82,7 @@ final class ApplicationService implements Component {
 			.forEach(command::add);
 		command.add(run.marker());
 		if (environment.flag("LOCAL_RUN_CDS", true)) {
-			command.addAll(new ClassDataSharing(run).arguments(service.module(), jar));
+			command.addAll(new ClassDataSharing(run, service.module()).springBootJar(jar));
 		}
 		else {
 			command.addAll(List.of("-jar", jar.toString()));

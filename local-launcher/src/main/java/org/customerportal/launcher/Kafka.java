@@ -63,9 +63,23 @@ final class Kafka implements Component {
 		}
 	}
 
+	/** Keycloak's signing keys as Keycloak published them last (its keys live in its kept database). */
+	Path keys() {
+		return home.resolve("keycloak-jwks.json");
+	}
+
+	/**
+	 * Whether the broker must wait for Keycloak: only when it has no copy of Keycloak's keys yet (the first
+	 * start, or Keycloak's database was reset); with the copy it starts beside Keycloak.
+	 */
+	boolean needsKeycloak() {
+		return !Files.isRegularFile(keys());
+	}
+
 	KafkaNode node() {
+		String jwks = needsKeycloak() ? Keycloak.JWKS_URL : keys().toUri().toString();
 		return new KafkaNode(Ports.KAFKA, Ports.KAFKA_CONTROLLER, home.resolve("data"), PARTITIONS, false,
-				new KafkaNode.OAuth(Ports.KAFKA_INTERNAL, Keycloak.ISSUER, Keycloak.JWKS_URL, "kafka"));
+				new KafkaNode.OAuth(Ports.KAFKA_INTERNAL, Keycloak.ISSUER, jwks, "kafka"));
 	}
 
 	@Override
@@ -80,9 +94,10 @@ final class Kafka implements Component {
 			Files.createDirectories(node.dataDirectory());
 			Path config = home.resolve("server.properties");
 			Files.writeString(config, node.render());
-			List<String> jvm = List.of(run.java(), "-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-					"-Dlog4j2.configurationFile=kafka-log4j2.xml", run.marker(), node.security().allowedUrlsJvmOption(),
-					"-cp", run.classPath());
+			String classPath = run.classPath();
+			List<String> jvm = new ArrayList<>(List.of(run.java(), "-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1",
+					"-XX:+UseSerialGC", "-Dlog4j2.configurationFile=kafka-log4j2.xml", run.marker(),
+					node.security().allowedUrlsJvmOption(), "-cp", classPath));
 			if (!Files.isRegularFile(node.dataDirectory().resolve("meta.properties"))) {
 				run.console().say("Formatting Kafka's storage (first time only)");
 				Path clusterIdFile = home.resolve("cluster-id");
@@ -95,9 +110,15 @@ final class Kafka implements Component {
 				run.processes().runToEnd("kafka-format", format, Map.of(), Duration.ofMinutes(2));
 			}
 			List<String> broker = new ArrayList<>(jvm);
+			if (run.environment().flag("LOCAL_RUN_CDS", true)) {
+				broker.addAll(1, new ClassDataSharing(run, name()).classPath(classPath));
+			}
 			broker.add(KafkaNode.BROKER_MAIN_CLASS);
 			broker.add(config.toString());
 			run.processes().start(name(), broker, Map.of(), run.data());
+			if (!needsKeycloak()) {
+				run.console().ok("reads Keycloak's keys from " + keys().getFileName() + ": no need to wait for Keycloak");
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -35,9 +35,13 @@ final class Keycloak implements Component {
 
 	private final Path realmFile;
 
+	private final Path keysCopy;
+
 	private String importedRealmChecksum;
 
-	Keycloak(LocalRun run) {
+	/** {@code keysCopy}: where Kafka reads the realm's signing keys, kept up to date here. */
+	Keycloak(LocalRun run, Path keysCopy) {
+		this.keysCopy = keysCopy;
 		this.run = run;
 		this.home = run.data().resolve("keycloak-" + run.version("keycloak"));
 		this.realmFile = run.root().resolve("deploy/keycloak/portal-realm.json");
@@ -95,6 +99,10 @@ final class Keycloak implements Component {
 					Folders.delete(data.resolve("h2"));
 				}
 			}
+			if (importRealm) {
+				// a new database has new keys: Kafka waits for them
+				Files.deleteIfExists(keysCopy);
+			}
 			Files.copy(realmFile, data.resolve("import/portal-realm.json"), StandardCopyOption.REPLACE_EXISTING);
 			importedRealmChecksum = checksum;
 			if (!Files.exists(home.resolve(".built"))) {
@@ -127,6 +135,8 @@ final class Keycloak implements Component {
 			if (importedRealmChecksum != null) {
 				Files.writeString(home.resolve("data/.realm-imported"), importedRealmChecksum);
 			}
+			Files.createDirectories(keysCopy.getParent());
+			Files.writeString(keysCopy, Probes.httpGet(Ports.KEYCLOAK, "/realms/portal/protocol/openid-connect/certs"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -38,7 +38,7 @@ public final class Launcher {
 		this.console = run.console();
 		this.postgres = new Postgres(run);
 		this.kafka = new Kafka(run);
-		this.keycloak = new Keycloak(run);
+		this.keycloak = new Keycloak(run, kafka.keys());
 		this.mail = new Mail(run);
 		this.services = ServiceEnvironment.SERVICES.stream().map(s -> new ApplicationService(run, s)).toList();
 	}
@@ -104,15 +104,25 @@ public final class Launcher {
 			if (scope.services()) {
 				services.forEach(run::checkPortsFree);
 			}
+			// each starts as soon as what it needs is ready
 			postgres.start();
-			run.awaitReady(postgres);
 			keycloak.start();
 			mail.start();
+			boolean kafkaWaits = kafka.needsKeycloak();
+			if (!kafkaWaits) {
+				kafka.start();
+			}
+			run.awaitReady(postgres);
 			run.awaitReady(mail);
+			if (!kafkaWaits) {
+				run.awaitReady(kafka);
+			}
 			run.awaitReady(keycloak);
-			// the broker reads Keycloak's keys while it starts
-			kafka.start();
-			run.awaitReady(kafka);
+			if (kafkaWaits) {
+				// the broker reads Keycloak's keys while it starts
+				kafka.start();
+				run.awaitReady(kafka);
+			}
 		}
 		else if (!(postgres.ready() && kafka.ready() && keycloak.ready() && mail.ready())) {
 			throw new LocalRunException("--services-only needs the infrastructure running: start it with"

@@ -27,6 +27,26 @@ final class Probes {
 		}
 	}
 
+	/** The body of a GET that must answer 200. */
+	static String httpGet(int port, String path) {
+		try {
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new LocalRunException("GET " + path + " on port " + port + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new LocalRunException("GET " + path + " on port " + port + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LocalRunException("GET " + path + " interrupted", ex);
+		}
+	}
+
 	static boolean http200(int port, String path) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
