@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One of the six Spring Boot services, from its module's jar ({@code <module>/target/<module>-<version>.jar}):
@@ -31,6 +32,10 @@ final class ApplicationService implements Component {
 	@Override
 	public String name() {
 		return service.module();
+	}
+
+	Set<Needs> needs() {
+		return service.needs();
 	}
 
 	@Override

@@ -98,41 +98,21 @@ public final class Launcher {
 			}, "local-run down"));
 		}
 		Arguments.Scope scope = arguments.scope();
-		if (scope.infrastructure()) {
-			// every port first, so that a taken one fails before anything starts
-			infrastructure().forEach(run::checkPortsFree);
-			if (scope.services()) {
-				services.forEach(run::checkPortsFree);
-			}
-			// each starts as soon as what it needs is ready
-			postgres.start();
-			keycloak.start();
-			mail.start();
-			boolean kafkaWaits = kafka.needsKeycloak();
-			if (!kafkaWaits) {
-				kafka.start();
-			}
-			run.awaitReady(postgres);
-			run.awaitReady(mail);
-			if (!kafkaWaits) {
-				run.awaitReady(kafka);
-			}
-			run.awaitReady(keycloak);
-			if (kafkaWaits) {
-				// the broker reads Keycloak's keys while it starts
-				kafka.start();
-				run.awaitReady(kafka);
-			}
+		if (scope.services()) {
+			services.forEach(run::checkPortsFree);
+			build(arguments.rebuild());
 		}
-		else if (!(postgres.ready() && kafka.ready() && keycloak.ready() && mail.ready())) {
+		if (scope.infrastructure()) {
+			startInfrastructure(scope.services());
+		}
+		else if (postgres.ready() && kafka.ready() && keycloak.ready() && mail.ready()) {
+			startServices(services);
+		}
+		else {
 			throw new LocalRunException("--services-only needs the infrastructure running: start it with"
 					+ " './local-run up --infra-only' (see './local-run status')");
 		}
 		if (scope.services()) {
-			services.forEach(run::checkPortsFree);
-			build(arguments.rebuild());
-			console.say("Starting the services (log: " + run.logs() + "/<service>.log)");
-			services.forEach(ApplicationService::start);
 			services.forEach(run::awaitReady);
 		}
 		new Summary(run, scope).print();
@@ -140,6 +120,66 @@ public final class Launcher {
 			supervise();
 		}
 		return 0;
+	}
+
+	/**
+	 * Starts the infrastructure, each part as soon as what it needs is ready, and (withServices) each service as
+	 * soon as what it needs is ready; returns when the infrastructure is ready.
+	 */
+	private void startInfrastructure(boolean withServices) {
+		// every port first, so that a taken one fails before anything starts
+		infrastructure().forEach(run::checkPortsFree);
+		postgres.start();
+		keycloak.start();
+		mail.start();
+		boolean kafkaWaits = kafka.needsKeycloak();
+		if (!kafkaWaits) {
+			kafka.start();
+		}
+		run.awaitReady(postgres);
+		List<ApplicationService> started = new ArrayList<>();
+		if (withServices) {
+			// the gateway needs nothing to start
+			started.addAll(startServices(services.stream().filter(s -> s.needs().isEmpty()).toList()));
+		}
+		if (!kafkaWaits) {
+			run.awaitReady(kafka);
+			if (withServices) {
+				started.addAll(startServicesReadyFor(started));
+			}
+		}
+		run.awaitReady(mail);
+		run.awaitReady(keycloak);
+		if (kafkaWaits) {
+			// the broker reads Keycloak's keys while it starts
+			kafka.start();
+			run.awaitReady(kafka);
+		}
+		if (withServices) {
+			startServicesReadyFor(started);
+		}
+	}
+
+	private List<ApplicationService> startServicesReadyFor(List<ApplicationService> started) {
+		List<Needs> ready = new ArrayList<>();
+		if (kafka.ready()) {
+			ready.add(Needs.KAFKA);
+		}
+		if (keycloak.ready()) {
+			ready.add(Needs.KEYCLOAK);
+		}
+		return startServices(services.stream()
+			.filter(s -> !started.contains(s) && ready.containsAll(s.needs()))
+			.toList());
+	}
+
+	private List<ApplicationService> startServices(List<ApplicationService> these) {
+		if (!these.isEmpty()) {
+			console.say("Starting " + String.join(", ", these.stream().map(Component::name).toList()) + " (log: "
+					+ run.logs() + "/<service>.log)");
+			these.forEach(ApplicationService::start);
+		}
+		return these;
 	}
 
 	/** Builds the service jars when one is missing or when asked to; never the launcher's own module. */

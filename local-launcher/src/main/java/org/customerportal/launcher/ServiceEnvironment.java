@@ -1,8 +1,10 @@
 package org.customerportal.launcher;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every environment variable the launcher gives a service, in one place: the variables every service gets,
@@ -21,6 +23,17 @@ final class ServiceEnvironment {
 
 		boolean usesKafka() {
 			return !module.equals("gateway") && !module.equals("portal-web");
+		}
+
+		/**
+		 * What it needs running before it starts, besides PostgreSQL: its Kafka consumers log in with Keycloak
+		 * tokens, but only at the end of their start, by which time Keycloak (started first) answers and the Kafka
+		 * client's login retries bridge the rest; the portal reads Keycloak's discovery document while it starts;
+		 * the gateway fetches Keycloak's keys on its first request only.
+		 */
+		Set<Needs> needs() {
+			return usesKafka() ? EnumSet.of(Needs.KAFKA)
+					: module.equals("portal-web") ? EnumSet.of(Needs.KEYCLOAK) : EnumSet.noneOf(Needs.class);
 		}
 
 	}
