@@ -9,6 +9,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -33,6 +34,8 @@ final class Postgres implements Component {
 	private final boolean asRoot = "root".equals(System.getProperty("user.name"));
 
 	private Path home;
+
+	private String serverUser;
 
 	Postgres(LocalRun run) {
 		this.run = run;
@@ -238,6 +241,13 @@ final class Postgres implements Component {
 	}
 
 	private String osUserName() {
+		if (serverUser == null) {
+			serverUser = lookUpServerUser();
+		}
+		return serverUser;
+	}
+
+	private static String lookUpServerUser() {
 		try {
 			Process id = new ProcessBuilder("id", "-u", "postgres").redirectErrorStream(true).start();
 			return id.waitFor() == 0 ? "postgres" : "nobody";
@@ -262,34 +272,7 @@ final class Postgres implements Component {
 			full.addAll(List.of("runuser", "-u", osUserName(), "--"));
 		}
 		full.addAll(command);
-		Path log = run.processes().log(step);
-		try {
-			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(full).directory(resolvedHome().toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			if (input != null) {
-				builder.redirectInput(input.toFile());
-			}
-			Process process = builder.start();
-			if (input == null) {
-				process.getOutputStream().close();
-			}
-			if (!process.waitFor(startWait().toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw run.processes().failed(step + " did not finish in time", log);
-			}
-			if (process.exitValue() != 0) {
-				throw run.processes().failed(step + " failed (exit code " + process.exitValue() + ")", log);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new LocalRunException(step + " interrupted", ex);
-		}
+		run.processes().runToEnd(step, full, Map.of(), resolvedHome(), input, startWait().plusSeconds(30));
 	}
 
 }

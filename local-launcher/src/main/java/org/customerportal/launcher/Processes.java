@@ -76,15 +76,26 @@ final class Processes {
 
 	/** Runs a command to its end, its output to {@code logs/<name>.log}; fails with the log's end otherwise. */
 	void runToEnd(String name, List<String> command, Map<String, String> environment, Duration timeout) {
+		runToEnd(name, command, environment, data, null, timeout);
+	}
+
+	/** The same in a given folder, with a file as its input (or none). */
+	void runToEnd(String name, List<String> command, Map<String, String> environment, Path directory, Path input,
+			Duration timeout) {
 		Path log = log(name);
 		try {
 			Files.createDirectories(logs);
-			ProcessBuilder builder = new ProcessBuilder(command).directory(data.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
+			if (input != null) {
+				builder.redirectInput(input.toFile());
+			}
 			builder.environment().putAll(environment);
 			Process process = builder.start();
-			process.getOutputStream().close();
+			if (input == null) {
+				process.getOutputStream().close();
+			}
 			if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
 				process.descendants().forEach(ProcessHandle::destroyForcibly);
 				process.destroyForcibly();
