@@ -147,6 +147,7 @@ final class Postgres implements Component {
 			try {
 				runAsServerUser("pg_ctl-stop", List.of(binaries().resolve(run.platform().executable("pg_ctl")).toString(),
 						"-D", dataDirectory().toString(), "-m", "fast", "-w", "-t", "30", "stop"), null);
+				run.console().ok("stopped postgres (pid " + server.get().pid() + ")");
 			}
 			catch (LocalRunException ex) {
 				run.console().warn(ex.getMessage());
