@@ -71,9 +71,9 @@ public class PortalClient {
 		if (id.find()) {
 			return id.group(1);
 		}
-		long before = totalLicences();
+		long before = totalLicenses();
 		buyAndPay(organizationId);
-		awaitLicences(before + 1, System.nanoTime() + Duration.ofSeconds(60).toNanos());
+		awaitLicenses(before + 1, System.nanoTime() + Duration.ofSeconds(60).toNanos());
 		Matcher bought = Pattern.compile("\"items\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"")
 			.matcher(call("GET", "/api/licenses?size=1", null, 200));
 		if (!bought.find()) {
@@ -88,13 +88,13 @@ public class PortalClient {
 		List<Double> paidToVisible = new ArrayList<>();
 		List<Double> payToVisible = new ArrayList<>();
 		long polls = 0;
-		long total = totalLicences();
+		long total = totalLicenses();
 		for (int i = 0; i < orders; i++) {
 			String orderId = order(organizationId);
 			long sent = System.nanoTime();
 			pay(orderId);
 			long paid = System.nanoTime();
-			polls += awaitLicences(total + 1, paid + Duration.ofSeconds(30).toNanos());
+			polls += awaitLicenses(total + 1, paid + Duration.ofSeconds(30).toNanos());
 			long visible = System.nanoTime();
 			total++;
 			paidToVisible.add((visible - paid) / 1e6);
@@ -154,16 +154,16 @@ public class PortalClient {
 		}
 	}
 
-	long totalLicences() throws Exception {
+	long totalLicenses() throws Exception {
 		return Long.parseLong(field(call("GET", "/api/licenses?size=1", null, 200), "totalItems"));
 	}
 
 	/** Polls until the caller sees {@code expected} licences; returns the number of polls. */
-	long awaitLicences(long expected, long deadlineNanos) throws Exception {
+	long awaitLicenses(long expected, long deadlineNanos) throws Exception {
 		long polls = 0;
 		while (true) {
 			polls++;
-			if (totalLicences() >= expected) {
+			if (totalLicenses() >= expected) {
 				return polls;
 			}
 			if (System.nanoTime() > deadlineNanos) {

@@ -78,7 +78,7 @@ public class PortalPages {
 		createPerson();
 		token = passwordGrant();
 		String company = field(send(api, "POST", GATEWAY + "/api/organizations", "{\"name\":\"Benchmark Pages\"}", 201), "id");
-		buyLicences(company);
+		buyLicenses(company);
 		signInToPortal();
 		System.err.printf("==> %d licences; warm-up %d rounds, then %d measured rounds per page%n", LICENSES, WARMUP,
 				ITERATIONS);
@@ -151,7 +151,7 @@ public class PortalPages {
 	}
 
 	/** Orders of up to 50 lines (the API's limit per quote), each paid on the simulated hosted page. */
-	void buyLicences(String company) throws Exception {
+	void buyLicenses(String company) throws Exception {
 		int left = LICENSES;
 		while (left > 0) {
 			int lines = Math.min(50, left);

@@ -97,23 +97,26 @@ gateway account-service order-service license-service notification-service porta
 {{- $svc := .svc -}}
 - name: SERVER_PORT
   value: {{ $svc.port | quote }}
-- name: KEYCLOAK_ISSUER_URI
+{{- if eq .name "portal-web" }}
+- name: SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUERURI
   value: {{ required "global.keycloak.issuerUri is required" $g.keycloak.issuerUri | quote }}
-{{- if ne .name "portal-web" }}
-- name: KEYCLOAK_JWK_SET_URI
+{{- else }}
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI
+  value: {{ required "global.keycloak.issuerUri is required" $g.keycloak.issuerUri | quote }}
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI
   value: {{ $g.keycloak.jwkSetUri | default (printf "%s/protocol/openid-connect/certs" (trimSuffix "/" $g.keycloak.issuerUri)) | quote }}
 {{- end }}
-- name: MANAGEMENT_PORT
+- name: MANAGEMENT_SERVER_PORT
   value: {{ required "managementPort is required" $svc.managementPort | quote }}
 {{- with $svc.database }}
-- name: DB_URL
+- name: SPRING_DATASOURCE_URL
   value: {{ required "database.url is required" .url | quote }}
-- name: DB_USERNAME
+- name: SPRING_DATASOURCE_USERNAME
   value: {{ required "database.username is required" .username | quote }}
-{{ include "portal.secretEnv" (dict "env" "DB_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
+{{ include "portal.secretEnv" (dict "env" "SPRING_DATASOURCE_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
 {{- end }}
 {{- if not (has .name (list "gateway" "portal-web")) }}
-- name: KAFKA_BOOTSTRAP_SERVERS
+- name: SPRING_KAFKA_BOOTSTRAPSERVERS
   value: {{ required "global.kafka.bootstrapServers is required" $g.kafka.bootstrapServers | quote }}
 - name: SPRING_KAFKA_ADMIN_AUTOCREATE
   value: {{ $g.kafka.topics.autoCreate | quote }}
@@ -123,12 +126,12 @@ gateway account-service order-service license-service notification-service porta
   value: {{ $g.kafka.topics.replicationFactor | quote }}
 {{- if eq $g.kafka.authentication.mechanism "oauthbearer" }}
 {{- $kafka := required (printf "services.%s.kafka is required with global.kafka.authentication.mechanism oauthbearer" .name) $svc.kafka }}
-- name: PORTAL_KAFKA_OAUTH_CLIENT_ID
+- name: PORTAL_KAFKA_OAUTH_CLIENTID
   value: {{ required (printf "services.%s.kafka.clientId is required" .name) $kafka.clientId | quote }}
-{{ include "portal.secretEnv" (dict "env" "PORTAL_KAFKA_OAUTH_CLIENT_SECRET" "secret" $kafka.existingSecret "key" $kafka.clientSecretKey) }}
-- name: PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL
+{{ include "portal.secretEnv" (dict "env" "PORTAL_KAFKA_OAUTH_CLIENTSECRET" "secret" $kafka.existingSecret "key" $kafka.clientSecretKey) }}
+- name: PORTAL_KAFKA_OAUTH_TOKENENDPOINTURL
   value: {{ $g.kafka.authentication.tokenEndpointUrl | default (printf "%s/protocol/openid-connect/token" (trimSuffix "/" $g.keycloak.issuerUri)) | quote }}
-- name: PORTAL_KAFKA_OAUTH_SECURITY_PROTOCOL
+- name: PORTAL_KAFKA_OAUTH_SECURITYPROTOCOL
   value: {{ $g.kafka.authentication.securityProtocol | quote }}
 {{- end }}
 {{- end }}
@@ -150,26 +153,30 @@ gateway account-service order-service license-service notification-service porta
 {{- if eq .name "gateway" }}
 {{- range $target := list "account-service" "order-service" "license-service" "notification-service" }}
 {{- $t := index $root.Values.services $target }}
-- name: {{ $target | trimSuffix "-service" | upper }}_SERVICE_URL
+- name: PORTAL_GATEWAY_ROUTES_{{ $target | replace "-" "" | upper }}URL
   value: {{ include "portal.serviceUrl" (dict "root" $root "name" $target "svc" $t) | quote }}
 {{- end }}
-- name: CORS_ALLOWED_ORIGINS
+- name: PORTAL_GATEWAY_CORS_ALLOWEDORIGINS
   value: {{ $svc.corsAllowedOrigins | quote }}
 {{- with $svc.trustedProxies }}
 {{- if and $root.Values.networkPolicy.enabled (empty $root.Values.networkPolicy.gateway.from) }}
 {{- fail "services.gateway.trustedProxies needs networkPolicy.gateway.from (your ingress controller's namespace and pods): while any pod may reach the gateway, any pod in a trusted range could name any client address and escape its rate limit" }}
 {{- end }}
-- name: GATEWAY_TRUSTED_PROXIES
+- name: PORTAL_GATEWAY_RATELIMIT_TRUSTEDPROXIES
   value: {{ join "," . | quote }}
 {{- end }}
 {{- with $svc.redis }}
 {{- if .enabled }}
 - name: SPRING_DATA_REDIS_HOST
   value: {{ required "services.gateway.redis.host is required when services.gateway.redis.enabled" .host | quote }}
+{{- with .port }}
 - name: SPRING_DATA_REDIS_PORT
-  value: {{ .port | default 6379 | toString | quote }}
+  value: {{ . | toString | quote }}
+{{- end }}
+{{- if .ssl }}
 - name: SPRING_DATA_REDIS_SSL_ENABLED
-  value: {{ .ssl | default false | toString | quote }}
+  value: "true"
+{{- end }}
 {{- if .existingSecret }}
 {{ include "portal.secretEnv" (dict "env" "SPRING_DATA_REDIS_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
 {{- end }}
@@ -178,87 +185,105 @@ gateway account-service order-service license-service notification-service porta
 {{- end }}
 {{- if eq .name "account-service" }}
 {{- with $svc.keycloakAdmin }}
-- name: KEYCLOAK_ADMIN_URL
+- name: PORTAL_ACCOUNT_KEYCLOAK_ADMINURL
   value: {{ .url | quote }}
-- name: KEYCLOAK_REALM
-  value: {{ .realm | quote }}
-- name: KEYCLOAK_ADMIN_CLIENT_ID
-  value: {{ .clientId | quote }}
-{{ include "portal.secretEnv" (dict "env" "KEYCLOAK_ADMIN_CLIENT_SECRET" "secret" .existingSecret "key" .clientSecretKey) }}
+{{- with .realm }}
+- name: PORTAL_ACCOUNT_KEYCLOAK_REALM
+  value: {{ . | quote }}
 {{- end }}
-- name: PORTAL_BASE_URL
+{{- with .clientId }}
+- name: PORTAL_ACCOUNT_KEYCLOAK_CLIENTID
+  value: {{ . | quote }}
+{{- end }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_ACCOUNT_KEYCLOAK_CLIENTSECRET" "secret" .existingSecret "key" .clientSecretKey) }}
+{{- end }}
+- name: PORTAL_ACCOUNT_INVITATIONS_ACCEPTBASEURL
   value: {{ $g.portalBaseUrl | quote }}
 {{- end }}
 {{- if has .name (list "order-service" "license-service") }}
 {{- $account := dict "root" $root "name" "account-service" "svc" (index $root.Values.services "account-service") }}
-- name: ACCOUNT_SERVICE_URL
+- name: PORTAL_ACCOUNTSERVICE_URL
   value: {{ include "portal.serviceUrl" $account | quote }}
-- name: ACCOUNT_SERVICE_TIMEOUT
-  value: {{ $g.membershipLookupTimeout | default "2s" | quote }}
+{{- with $g.membershipLookupTimeout }}
+- name: PORTAL_ACCOUNTSERVICE_TIMEOUT
+  value: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- if eq .name "order-service" }}
-- name: ORDER_PAYMENT_PROVIDER
+- name: PORTAL_ORDER_PAYMENTS_PROVIDER
   value: {{ required "services.order-service.paymentProvider is required: stripe (with services.order-service.stripe.existingSecret), or simulated on a developer's cluster (no money moves)" $svc.paymentProvider | quote }}
-- name: PORTAL_BASE_URL
+- name: PORTAL_ORDER_PAYMENTS_PORTALBASEURL
   value: {{ $g.portalBaseUrl | quote }}
 {{- /* the simulated provider's test page is the API's, on the portal's public host */}}
-- name: ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL
+- name: PORTAL_ORDER_PAYMENTS_SIMULATED_PAGEBASEURL
   value: {{ $g.portalBaseUrl | quote }}
 {{- with $svc.returnUrlOrigins }}
-- name: ORDER_PAYMENT_RETURN_URL_ORIGINS
+- name: PORTAL_ORDER_PAYMENTS_RETURNURLORIGINS
   value: {{ . | quote }}
 {{- end }}
 {{- if eq $svc.paymentProvider "stripe" }}
-{{ include "portal.secretEnv" (dict "env" "ORDER_STRIPE_SECRET_KEY" "secret" $svc.stripe.existingSecret "key" $svc.stripe.secretKeyKey) }}
-{{ include "portal.secretEnv" (dict "env" "ORDER_STRIPE_WEBHOOK_SECRET" "secret" $svc.stripe.existingSecret "key" $svc.stripe.webhookSecretKey) }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_ORDER_PAYMENTS_STRIPE_SECRETKEY" "secret" $svc.stripe.existingSecret "key" $svc.stripe.secretKeyKey) }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_ORDER_PAYMENTS_STRIPE_WEBHOOKSECRET" "secret" $svc.stripe.existingSecret "key" $svc.stripe.webhookSecretKey) }}
 {{- end }}
 {{- end }}
 {{- if eq .name "license-service" }}
 {{- with $svc.signingKeys }}
-{{ include "portal.secretEnv" (dict "env" "LICENSE_SIGNING_PRIVATE_KEY" "secret" .existingSecret "key" .privateKeyKey) }}
-{{ include "portal.secretEnv" (dict "env" "LICENSE_SIGNING_PUBLIC_KEY" "secret" .existingSecret "key" .publicKeyKey) }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_LICENSE_SIGNING_PRIVATEKEY" "secret" .existingSecret "key" .privateKeyKey) }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_LICENSE_SIGNING_PUBLICKEY" "secret" .existingSecret "key" .publicKeyKey) }}
 {{- end }}
 {{- end }}
 {{- if eq .name "notification-service" }}
 {{- with $svc.smtp }}
-- name: SMTP_HOST
+- name: SPRING_MAIL_HOST
   value: {{ .host | quote }}
-- name: SMTP_PORT
+- name: SPRING_MAIL_PORT
   value: {{ .port | quote }}
-- name: SMTP_STARTTLS
-  value: {{ .starttls | default false | quote }}
-- name: SMTP_USERNAME
-  value: {{ .username | quote }}
+{{- if .starttls }}
+- name: SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE
+  value: "true"
+{{- end }}
+{{- with .username }}
+- name: SPRING_MAIL_USERNAME
+  value: {{ . | quote }}
+{{- end }}
 {{- if .existingSecret }}
-{{ include "portal.secretEnv" (dict "env" "SMTP_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
+{{ include "portal.secretEnv" (dict "env" "SPRING_MAIL_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
 {{- end }}
 {{- end }}
-- name: MAIL_FROM
+- name: PORTAL_NOTIFICATIONS_FROM
   value: {{ $svc.mailFrom | quote }}
-- name: PORTAL_BASE_URL
+- name: PORTAL_NOTIFICATIONS_BASEURL
   value: {{ $g.portalBaseUrl | quote }}
 {{- /* the unsubscribe page is the API's, served on the same public host as the portal */}}
-- name: PORTAL_NOTIFICATIONS_UNSUBSCRIBE_BASE_URL
+- name: PORTAL_NOTIFICATIONS_UNSUBSCRIBE_BASEURL
   value: {{ $g.portalBaseUrl | quote }}
 {{- with $svc.unsubscribeSigningKey }}
-{{ include "portal.secretEnv" (dict "env" "UNSUBSCRIBE_SIGNING_KEY" "secret" .existingSecret "key" .key) }}
+{{ include "portal.secretEnv" (dict "env" "PORTAL_NOTIFICATIONS_UNSUBSCRIBE_SIGNINGKEY" "secret" .existingSecret "key" .key) }}
 {{- end }}
 {{- end }}
 {{- if eq .name "portal-web" }}
 {{- with $svc.keycloakClient }}
-- name: PORTAL_CLIENT_ID
-  value: {{ required "services.portal-web.keycloakClient.clientId is required" .clientId | quote }}
-{{ include "portal.secretEnv" (dict "env" "PORTAL_CLIENT_SECRET" "secret" .existingSecret "key" .clientSecretKey) }}
+{{- with .clientId }}
+- name: SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTID
+  value: {{ . | quote }}
 {{- end }}
-- name: PORTAL_WEB_API_URL
+{{ include "portal.secretEnv" (dict "env" "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTSECRET" "secret" .existingSecret "key" .clientSecretKey) }}
+{{- end }}
+- name: PORTAL_WEB_APIURL
   value: {{ include "portal.serviceUrl" (dict "root" $root "name" "gateway" "svc" $root.Values.services.gateway) | quote }}
-- name: PORTAL_WEB_FORM_ACTION_ORIGINS
-  value: {{ join "," ($svc.formActionOrigins | default list) | quote }}
-- name: PORTAL_WEB_SUPPORT_EMAIL
-  value: {{ $svc.supportEmail | quote }}
-- name: PORTAL_WEB_SALES_EMAIL
-  value: {{ $svc.salesEmail | quote }}
-- name: FORWARD_HEADERS_STRATEGY
+{{- with $svc.formActionOrigins }}
+- name: PORTAL_WEB_FORMACTIONORIGINS
+  value: {{ join "," . | quote }}
+{{- end }}
+{{- with $svc.supportEmail }}
+- name: PORTAL_WEB_SUPPORTEMAIL
+  value: {{ . | quote }}
+{{- end }}
+{{- with $svc.salesEmail }}
+- name: PORTAL_WEB_SALESEMAIL
+  value: {{ . | quote }}
+{{- end }}
+- name: SERVER_FORWARDHEADERSSTRATEGY
   value: {{ $svc.forwardHeadersStrategy | default "native" | quote }}
 {{- end }}
 {{- $jto := trim (printf "%s %s" ($g.javaToolOptions | default "") ($svc.javaToolOptions | default "")) }}

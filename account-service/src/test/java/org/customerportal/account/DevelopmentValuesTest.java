@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Production never starts with what this repository commits for a developer's machine. */
 class DevelopmentValuesTest {
 
-	private static final Map<String, String> OWN_VALUES = Map.of("DB_PASSWORD", "account-password", "KEYCLOAK_ADMIN_CLIENT_SECRET", "account-admin-secret");
+	private static final Map<String, String> OWN_VALUES = Map.of("SPRING_DATASOURCE_PASSWORD", "account-password", "PORTAL_ACCOUNT_KEYCLOAK_CLIENTSECRET", "account-admin-secret");
 
 	@Test
 	void theCommittedValuesAreRefusedWithoutADevelopmentProfile() {

@@ -91,7 +91,7 @@ class ChartOperationsTest {
 	@ValueSource(strings = { "account-service", "order-service", "license-service", "notification-service", "portal-web" })
 	void theProductionExampleVerifiesTheDatabaseAgainstAMountedCa(String service) {
 		RenderedChart chart = RenderedChart.production();
-		String url = env(chart.deployment(service)).get("DB_URL").getValue();
+		String url = env(chart.deployment(service)).get("SPRING_DATASOURCE_URL").getValue();
 
 		assertThat(url).contains("sslmode=verify-full");
 		Matcher rootCert = Pattern.compile("sslrootcert=([^&]+)").matcher(url);
@@ -157,8 +157,8 @@ class ChartOperationsTest {
 			assertThat(Repository.path("platform-config/src/main/java/org/customerportal/platform/config/DatabaseMigration.java"))
 				.exists();
 			Map<String, EnvVar> env = jobEnv(job);
-			assertThat(env.get("DB_URL").getValue()).isEqualTo(env(chart.deployment(service)).get("DB_URL").getValue());
-			assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+			assertThat(env.get("SPRING_DATASOURCE_URL").getValue()).isEqualTo(env(chart.deployment(service)).get("SPRING_DATASOURCE_URL").getValue());
+			assertThat(env.get("SPRING_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
 			assertThat(pod.getRestartPolicy()).isEqualTo("Never");
 			assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(1800L);
 			assertThat(migrate.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();

@@ -131,7 +131,7 @@ class ChartOptionsTest {
 	void byDefaultTheGatewayBelievesNoProxyAndCountsInMemory() {
 		Map<String, EnvVar> env = env(RenderedChart.defaults().deployment("gateway"));
 
-		assertThat(env).doesNotContainKeys("GATEWAY_TRUSTED_PROXIES", "SPRING_DATA_REDIS_HOST",
+		assertThat(env).doesNotContainKeys("PORTAL_GATEWAY_RATELIMIT_TRUSTEDPROXIES", "SPRING_DATA_REDIS_HOST",
 				"SPRING_DATA_REDIS_PASSWORD");
 	}
 
@@ -142,7 +142,7 @@ class ChartOptionsTest {
 				"networkPolicy.gateway.from[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name",
 				"ingress-nginx"));
 
-		assertThat(env(chart.deployment("gateway")).get("GATEWAY_TRUSTED_PROXIES").getValue())
+		assertThat(env(chart.deployment("gateway")).get("PORTAL_GATEWAY_RATELIMIT_TRUSTEDPROXIES").getValue())
 			.isEqualTo("10.244.0.0/16,fd00:10:244::/56");
 		assertThat(chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress().get(0).getFrom())
 			.singleElement()
@@ -154,7 +154,7 @@ class ChartOptionsTest {
 				"10.244.0.0/16")))).hasMessageContaining("services.gateway.trustedProxies needs networkPolicy.gateway.from");
 		// the operator's own policies instead of the chart's
 		assertThat(env(RenderedChart.with(Map.of("services.gateway.trustedProxies[0]", "10.244.0.0/16",
-				"networkPolicy.enabled", "false")).deployment("gateway"))).containsKey("GATEWAY_TRUSTED_PROXIES");
+				"networkPolicy.enabled", "false")).deployment("gateway"))).containsKey("PORTAL_GATEWAY_RATELIMIT_TRUSTEDPROXIES");
 	}
 
 	@Test
@@ -162,10 +162,10 @@ class ChartOptionsTest {
 		RenderedChart chart = RenderedChart.production();
 		Map<String, EnvVar> env = env(chart.deployment("gateway"));
 
-		assertThat(env.get("GATEWAY_TRUSTED_PROXIES").getValue()).isEqualTo("10.244.0.0/16");
+		assertThat(env.get("PORTAL_GATEWAY_RATELIMIT_TRUSTEDPROXIES").getValue()).isEqualTo("10.244.0.0/16");
 		assertThat(env.get("SPRING_DATA_REDIS_HOST").getValue()).isEqualTo("redis-master.redis.svc.cluster.local");
-		assertThat(env.get("SPRING_DATA_REDIS_PORT").getValue()).isEqualTo("6379");
-		assertThat(env.get("SPRING_DATA_REDIS_SSL_ENABLED").getValue()).isEqualTo("false");
+		assertThat(env).as("Spring Boot's defaults: port 6379, no TLS")
+			.doesNotContainKeys("SPRING_DATA_REDIS_PORT", "SPRING_DATA_REDIS_SSL_ENABLED");
 		assertThat(env.get("SPRING_DATA_REDIS_PASSWORD").getValueFrom().getSecretKeyRef().getName())
 			.isEqualTo("customer-portal-redis");
 		assertThat(chart.get(NetworkPolicy.class, objectName("gateway")).getSpec().getIngress().get(0).getFrom())
@@ -232,7 +232,7 @@ class ChartOptionsTest {
 		assertThat(RenderedChart.defaults().all(Ingress.class)).as("off by default").isEmpty();
 
 		RenderedChart chart = RenderedChart.production();
-		String publicHost = java.net.URI.create(env(chart.deployment("account-service")).get("PORTAL_BASE_URL").getValue())
+		String publicHost = java.net.URI.create(env(chart.deployment("account-service")).get("PORTAL_ACCOUNT_INVITATIONS_ACCEPTBASEURL").getValue())
 			.getHost();
 		Ingress ingress = chart.get(Ingress.class, objectName("gateway"));
 		assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
@@ -345,39 +345,40 @@ class ChartOptionsTest {
 	void secretsAreReferencedByTheConfiguredNamesAndKeys() {
 		Map<String, EnvVar> notification = env(RenderedChart.production().deployment("notification-service"));
 
-		assertThat(notification.get("DB_PASSWORD").getValueFrom().getSecretKeyRef())
+		assertThat(notification.get("SPRING_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef())
 			.satisfies(ref -> {
 				assertThat(ref.getName()).isEqualTo("portal-notification-db");
 				assertThat(ref.getKey()).isEqualTo("password");
 			});
-		assertThat(notification.get("SMTP_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("portal-smtp");
-		assertThat(notification.get("UNSUBSCRIBE_SIGNING_KEY").getValueFrom().getSecretKeyRef().getName())
+		assertThat(notification.get("SPRING_MAIL_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("portal-smtp");
+		assertThat(notification.get("PORTAL_NOTIFICATIONS_UNSUBSCRIBE_SIGNINGKEY").getValueFrom().getSecretKeyRef().getName())
 			.isEqualTo("portal-unsubscribe-signing");
 		Map<String, EnvVar> license = env(RenderedChart.production().deployment("license-service"));
-		assertThat(license.get("LICENSE_SIGNING_PRIVATE_KEY").getValueFrom().getSecretKeyRef().getKey())
+		assertThat(license.get("PORTAL_LICENSE_SIGNING_PRIVATEKEY").getValueFrom().getSecretKeyRef().getKey())
 			.isEqualTo("private-key");
-		assertThat(license.get("LICENSE_SIGNING_PUBLIC_KEY").getValueFrom().getSecretKeyRef().getKey())
+		assertThat(license.get("PORTAL_LICENSE_SIGNING_PUBLICKEY").getValueFrom().getSecretKeyRef().getKey())
 			.isEqualTo("public-key");
 		Map<String, EnvVar> portal = env(RenderedChart.production().deployment(RenderedChart.PORTAL));
-		assertThat(portal.get("PORTAL_CLIENT_SECRET").getValueFrom().getSecretKeyRef()).satisfies(ref -> {
+		assertThat(portal.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTSECRET").getValueFrom().getSecretKeyRef()).satisfies(ref -> {
 			assertThat(ref.getName()).isEqualTo("portal-web-client");
 			assertThat(ref.getKey()).isEqualTo("client-secret");
 		});
-		assertThat(portal.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("portal-web-db");
+		assertThat(portal.get("SPRING_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("portal-web-db");
 		assertThat(env(RenderedChart.defaults().deployment("notification-service")))
-			.as("an SMTP server without a password needs no Secret").doesNotContainKey("SMTP_PASSWORD");
+			.as("an SMTP server without a password needs no Secret").doesNotContainKey("SPRING_MAIL_PASSWORD");
 	}
 
 	@Test
 	void thePortalLetsFormsLeadToTheConfiguredOriginsOnly() {
-		assertThat(env(RenderedChart.production().deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORM_ACTION_ORIGINS")
+		assertThat(env(RenderedChart.production().deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORMACTIONORIGINS")
 			.getValue()).isEqualTo("https://checkout.stripe.com");
-		assertThat(env(RenderedChart.defaults().deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORM_ACTION_ORIGINS")
-			.getValue()).as("none besides the portal (and Keycloak, which the portal adds)").isEmpty();
+		assertThat(env(RenderedChart.defaults().deployment(RenderedChart.PORTAL)))
+			.as("none besides the portal (and Keycloak, which the portal adds): the portal's default")
+			.doesNotContainKey("PORTAL_WEB_FORMACTIONORIGINS");
 
 		RenderedChart two = RenderedChart.with(Map.of("services.portal-web.formActionOrigins[0]", "https://checkout.stripe.com",
 				"services.portal-web.formActionOrigins[1]", "https://www.paypal.com"));
-		assertThat(env(two.deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORM_ACTION_ORIGINS").getValue())
+		assertThat(env(two.deployment(RenderedChart.PORTAL)).get("PORTAL_WEB_FORMACTIONORIGINS").getValue())
 			.isEqualTo("https://checkout.stripe.com,https://www.paypal.com");
 	}
 
@@ -386,13 +387,13 @@ class ChartOptionsTest {
 		RenderedChart chart = RenderedChart.defaults();
 		for (String service : List.of("account-service", "order-service", "license-service", "notification-service")) {
 			Map<String, EnvVar> env = env(chart.deployment(service));
-			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENT_ID").getValue()).isEqualTo(service + "-kafka");
-			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENT_SECRET").getValue()).as("never a value").isNull();
-			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName())
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENTID").getValue()).isEqualTo(service + "-kafka");
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENTSECRET").getValue()).as("never a value").isNull();
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_CLIENTSECRET").getValueFrom().getSecretKeyRef().getName())
 				.isEqualTo("customer-portal-" + service + "-kafka");
-			assertThat(env.get("PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL").getValue())
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_TOKENENDPOINTURL").getValue())
 				.isEqualTo("https://auth.example.com/realms/portal/protocol/openid-connect/token");
-			assertThat(env.get("PORTAL_KAFKA_OAUTH_SECURITY_PROTOCOL").getValue()).isEqualTo("SASL_SSL");
+			assertThat(env.get("PORTAL_KAFKA_OAUTH_SECURITYPROTOCOL").getValue()).isEqualTo("SASL_SSL");
 		}
 		assertThat(env(chart.deployment("gateway")).keySet()).noneMatch(name -> name.startsWith("PORTAL_KAFKA_"));
 
@@ -400,8 +401,8 @@ class ChartOptionsTest {
 				"http://keycloak-http.identity.svc:8080/realms/portal/protocol/openid-connect/token",
 				"services.license-service.kafka.clientId", "licences"));
 		Map<String, EnvVar> license = env(custom.deployment("license-service"));
-		assertThat(license.get("PORTAL_KAFKA_OAUTH_CLIENT_ID").getValue()).isEqualTo("licences");
-		assertThat(license.get("PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL").getValue()).startsWith("http://keycloak-http");
+		assertThat(license.get("PORTAL_KAFKA_OAUTH_CLIENTID").getValue()).isEqualTo("licences");
+		assertThat(license.get("PORTAL_KAFKA_OAUTH_TOKENENDPOINTURL").getValue()).startsWith("http://keycloak-http");
 
 		RenderedChart none = RenderedChart.with(Map.of("global.kafka.authentication.mechanism", "none"));
 		assertThat(env(none.deployment("order-service")).keySet()).noneMatch(name -> name.startsWith("PORTAL_KAFKA_"));
@@ -412,19 +413,19 @@ class ChartOptionsTest {
 		RenderedChart chart = RenderedChart.production();
 		Map<String, EnvVar> order = env(chart.deployment("order-service"));
 
-		assertThat(order.get("KAFKA_BOOTSTRAP_SERVERS").getValue()).startsWith("kafka-0.kafka.streaming.svc:9092,");
-		assertThat(order.get("DB_URL").getValue())
+		assertThat(order.get("SPRING_KAFKA_BOOTSTRAPSERVERS").getValue()).startsWith("kafka-0.kafka.streaming.svc:9092,");
+		assertThat(order.get("SPRING_DATASOURCE_URL").getValue())
 			.isEqualTo("jdbc:postgresql://pg-orders.db.example.com:5432/order_service?sslmode=verify-full&sslrootcert=/etc/portal-ca/ca.crt");
-		assertThat(order.get("DB_USERNAME").getValue()).isEqualTo("order_service");
-		assertThat(order.get("KEYCLOAK_ISSUER_URI").getValue()).isEqualTo("https://auth.example.com/realms/portal");
-		assertThat(order.get("KEYCLOAK_JWK_SET_URI").getValue())
+		assertThat(order.get("SPRING_DATASOURCE_USERNAME").getValue()).isEqualTo("order_service");
+		assertThat(order.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI").getValue()).isEqualTo("https://auth.example.com/realms/portal");
+		assertThat(order.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI").getValue())
 			.isEqualTo("http://keycloak-http.identity.svc:8080/realms/portal/protocol/openid-connect/certs");
 		assertThat(order.get("SPRING_KAFKA_ADMIN_AUTOCREATE").getValue()).isEqualTo("false");
 		assertThat(order.get("PORTAL_EVENTS_PARTITIONS").getValue()).isEqualTo("12");
 		assertThat(order.get("PORTAL_EVENTS_REPLICAS").getValue()).isEqualTo("3");
 
 		Map<String, EnvVar> defaults = env(RenderedChart.defaults().deployment("order-service"));
-		assertThat(defaults.get("KEYCLOAK_JWK_SET_URI").getValue())
+		assertThat(defaults.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI").getValue())
 			.as("the JWKS address defaults to the issuer's")
 			.isEqualTo("https://auth.example.com/realms/portal/protocol/openid-connect/certs");
 	}

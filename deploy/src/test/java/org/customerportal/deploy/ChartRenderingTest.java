@@ -90,7 +90,7 @@ class ChartRenderingTest {
 			assertThat(container(deployment).getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("http", PORTS.get(service)),
 						org.assertj.core.groups.Tuple.tuple("management", MANAGEMENT_PORTS.get(service)));
-			assertThat(env(deployment).get("MANAGEMENT_PORT").getValue())
+			assertThat(env(deployment).get("MANAGEMENT_SERVER_PORT").getValue())
 				.isEqualTo(String.valueOf(MANAGEMENT_PORTS.get(service)));
 		}
 		assertThat(chart.all(Deployment.class)).hasSize(RenderedChart.COMPONENTS.size());
@@ -114,7 +114,7 @@ class ChartRenderingTest {
 					org.assertj.core.groups.Tuple.tuple("management", PORTAL_MANAGEMENT_PORT, "management"));
 		Map<String, EnvVar> env = env(deployment);
 		assertThat(env.get("SERVER_PORT").getValue()).isEqualTo("8090");
-		assertThat(env.get("MANAGEMENT_PORT").getValue()).isEqualTo(String.valueOf(PORTAL_MANAGEMENT_PORT));
+		assertThat(env.get("MANAGEMENT_SERVER_PORT").getValue()).isEqualTo(String.valueOf(PORTAL_MANAGEMENT_PORT));
 	}
 
 	@ParameterizedTest
@@ -307,20 +307,23 @@ class ChartRenderingTest {
 	@ValueSource(strings = { "default", "production", "minimal" })
 	void everyServiceGetsTheEnvironmentTheConventionsName(String values) {
 		RenderedChart chart = RenderedChart.named(values);
-		Set<String> all = Set.of("SERVER_PORT", "KEYCLOAK_ISSUER_URI", "KEYCLOAK_JWK_SET_URI");
-		Set<String> backend = Set.of("DB_URL", "DB_USERNAME", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+		Set<String> all = Set.of("SERVER_PORT", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+				"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
+		Set<String> backend = Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAPSERVERS");
 		Map<String, Set<String>> own = Map.of("gateway",
-				Set.of("ACCOUNT_SERVICE_URL", "ORDER_SERVICE_URL", "LICENSE_SERVICE_URL", "NOTIFICATION_SERVICE_URL",
-						"CORS_ALLOWED_ORIGINS"),
+				Set.of("PORTAL_GATEWAY_ROUTES_ACCOUNTSERVICEURL", "PORTAL_GATEWAY_ROUTES_ORDERSERVICEURL",
+						"PORTAL_GATEWAY_ROUTES_LICENSESERVICEURL", "PORTAL_GATEWAY_ROUTES_NOTIFICATIONSERVICEURL",
+						"PORTAL_GATEWAY_CORS_ALLOWEDORIGINS"),
 				"account-service",
-				Set.of("KEYCLOAK_ADMIN_URL", "KEYCLOAK_REALM", "KEYCLOAK_ADMIN_CLIENT_ID", "KEYCLOAK_ADMIN_CLIENT_SECRET",
-						"PORTAL_BASE_URL"),
-				"order-service", Set.of("ORDER_PAYMENT_PROVIDER", "PORTAL_BASE_URL", "ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL",
-						"ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
-				"license-service", Set.of("LICENSE_SIGNING_PRIVATE_KEY", "LICENSE_SIGNING_PUBLIC_KEY",
-						"ACCOUNT_SERVICE_URL", "ACCOUNT_SERVICE_TIMEOUT"),
+				Set.of("PORTAL_ACCOUNT_KEYCLOAK_ADMINURL", "PORTAL_ACCOUNT_KEYCLOAK_CLIENTSECRET",
+						"PORTAL_ACCOUNT_INVITATIONS_ACCEPTBASEURL"),
+				"order-service", Set.of("PORTAL_ORDER_PAYMENTS_PROVIDER", "PORTAL_ORDER_PAYMENTS_PORTALBASEURL",
+						"PORTAL_ACCOUNTSERVICE_URL"),
+				"license-service", Set.of("PORTAL_LICENSE_SIGNING_PRIVATEKEY", "PORTAL_LICENSE_SIGNING_PUBLICKEY",
+						"PORTAL_ACCOUNTSERVICE_URL"),
 				"notification-service",
-				Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "MAIL_FROM", "PORTAL_BASE_URL", "UNSUBSCRIBE_SIGNING_KEY"));
+				Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "PORTAL_NOTIFICATIONS_FROM", "PORTAL_NOTIFICATIONS_BASEURL",
+						"PORTAL_NOTIFICATIONS_UNSUBSCRIBE_SIGNINGKEY"));
 
 		for (String service : RenderedChart.SERVICES) {
 			Map<String, EnvVar> env = env(chart.deployment(service));
@@ -343,11 +346,11 @@ class ChartRenderingTest {
 	@CsvSource({ "default, customer-portal-stripe", "production, portal-stripe" })
 	void stripeMovesTheMoneyWithItsKeysFromASecret(String values, String secret) {
 		Map<String, EnvVar> env = env(RenderedChart.named(values).deployment("order-service"));
-		assertThat(env.get("ORDER_PAYMENT_PROVIDER").getValue()).isEqualTo("stripe");
-		assertThat(env.get("ORDER_STRIPE_SECRET_KEY").getValueFrom().getSecretKeyRef())
+		assertThat(env.get("PORTAL_ORDER_PAYMENTS_PROVIDER").getValue()).isEqualTo("stripe");
+		assertThat(env.get("PORTAL_ORDER_PAYMENTS_STRIPE_SECRETKEY").getValueFrom().getSecretKeyRef())
 			.extracting(ref -> ref.getName(), ref -> ref.getKey())
 			.containsExactly(secret, "secret-key");
-		assertThat(env.get("ORDER_STRIPE_WEBHOOK_SECRET").getValueFrom().getSecretKeyRef())
+		assertThat(env.get("PORTAL_ORDER_PAYMENTS_STRIPE_WEBHOOKSECRET").getValueFrom().getSecretKeyRef())
 			.extracting(ref -> ref.getName(), ref -> ref.getKey())
 			.containsExactly(secret, "webhook-secret");
 		assertThat(env).doesNotContainKey("SPRING_PROFILES_ACTIVE");
@@ -357,11 +360,11 @@ class ChartRenderingTest {
 	void theTestPaymentPageRunsOnlyWithADevelopmentProfile() {
 		// the minimal example is for a developer's cluster: order-service refuses "simulated" without the profile
 		Map<String, EnvVar> env = env(RenderedChart.minimal().deployment("order-service"));
-		assertThat(env.get("ORDER_PAYMENT_PROVIDER").getValue()).isEqualTo("simulated");
+		assertThat(env.get("PORTAL_ORDER_PAYMENTS_PROVIDER").getValue()).isEqualTo("simulated");
 		assertThat(env.get("SPRING_PROFILES_ACTIVE").getValue()).isEqualTo("local");
-		assertThat(env).doesNotContainKeys("ORDER_STRIPE_SECRET_KEY", "ORDER_STRIPE_WEBHOOK_SECRET");
+		assertThat(env).doesNotContainKeys("PORTAL_ORDER_PAYMENTS_STRIPE_SECRETKEY", "PORTAL_ORDER_PAYMENTS_STRIPE_WEBHOOKSECRET");
 		assertThat(env(RenderedChart.with(Map.of("services.order-service.returnUrlOrigins", "https://shop.example.com"))
-			.deployment("order-service")).get("ORDER_PAYMENT_RETURN_URL_ORIGINS").getValue())
+			.deployment("order-service")).get("PORTAL_ORDER_PAYMENTS_RETURNURLORIGINS").getValue())
 			.isEqualTo("https://shop.example.com");
 	}
 
@@ -372,7 +375,7 @@ class ChartRenderingTest {
 		Map<String, EnvVar> env = env(chart.deployment("gateway"));
 
 		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
-			String variable = service.replace("-service", "").toUpperCase() + "_SERVICE_URL";
+			String variable = "PORTAL_GATEWAY_ROUTES_" + service.replace("-", "").toUpperCase() + "URL";
 			Service target = chart.get(Service.class, objectName(service));
 			assertThat(env.get(variable).getValue()).isEqualTo(
 					"http://" + target.getMetadata().getName() + ":" + target.getSpec().getPorts().get(0).getPort());
@@ -387,26 +390,24 @@ class ChartRenderingTest {
 		Map<String, EnvVar> env = env(portal);
 		Service gateway = chart.get(Service.class, objectName("gateway"));
 
-		assertThat(env.keySet()).containsAll(Set.of("SERVER_PORT", "MANAGEMENT_PORT", "KEYCLOAK_ISSUER_URI", "DB_URL",
-				"DB_USERNAME", "DB_PASSWORD", "PORTAL_CLIENT_ID", "PORTAL_CLIENT_SECRET", "PORTAL_WEB_API_URL",
-				"PORTAL_WEB_FORM_ACTION_ORIGINS", "PORTAL_WEB_SUPPORT_EMAIL", "PORTAL_WEB_SALES_EMAIL",
-				"FORWARD_HEADERS_STRATEGY"));
+		assertThat(env.keySet()).containsAll(Set.of("SERVER_PORT", "MANAGEMENT_SERVER_PORT",
+				"SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUERURI", "SPRING_DATASOURCE_URL",
+				"SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
+				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTSECRET", "PORTAL_WEB_APIURL",
+				"SERVER_FORWARDHEADERSSTRATEGY"));
 		// it talks to the gateway only: no Kafka; it finds Keycloak's keys through the issuer
 		assertThat(env.keySet()).noneMatch(name -> name.startsWith("KAFKA_") || name.startsWith("PORTAL_EVENTS_")
-				|| name.equals("SPRING_KAFKA_ADMIN_AUTOCREATE") || name.equals("KEYCLOAK_JWK_SET_URI")
-				|| name.endsWith("_SERVICE_URL"));
-		assertThat(env.get("PORTAL_WEB_API_URL").getValue()).isEqualTo(
+				|| name.equals("SPRING_KAFKA_ADMIN_AUTOCREATE") || name.equals("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI")
+				|| name.startsWith("PORTAL_GATEWAY_") || name.startsWith("PORTAL_ACCOUNTSERVICE_"));
+		assertThat(env.get("PORTAL_WEB_APIURL").getValue()).isEqualTo(
 				"http://" + gateway.getMetadata().getName() + ":" + gateway.getSpec().getPorts().get(0).getPort());
-		assertThat(env.get("KEYCLOAK_ISSUER_URI").getValue())
+		assertThat(env.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUERURI").getValue())
 			.as("the same issuer as the services")
-			.isEqualTo(env(chart.deployment("gateway")).get("KEYCLOAK_ISSUER_URI").getValue());
-		assertThat(env.get("PORTAL_CLIENT_ID").getValue()).isEqualTo("portal-web-server");
-		assertThat(env.get("PORTAL_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
-		assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
-		assertThat(env.get("DB_URL").getValue()).startsWith("jdbc:postgresql://").contains("portal_web");
-		assertThat(env.get("PORTAL_WEB_SUPPORT_EMAIL").getValue()).contains("@");
-		assertThat(env.get("PORTAL_WEB_SALES_EMAIL").getValue()).contains("@");
-		assertThat(env.get("FORWARD_HEADERS_STRATEGY").getValue())
+			.isEqualTo(env(chart.deployment("gateway")).get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI").getValue());
+		assertThat(env.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTSECRET").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+		assertThat(env.get("SPRING_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+		assertThat(env.get("SPRING_DATASOURCE_URL").getValue()).startsWith("jdbc:postgresql://").contains("portal_web");
+		assertThat(env.get("SERVER_FORWARDHEADERSSTRATEGY").getValue())
 			.isEqualTo(values.equals("minimal") ? "none" : "native");
 		assertThat(container(portal).getEnv().stream().map(EnvVar::getName)
 			.collect(Collectors.groupingBy(n -> n, Collectors.counting())))
@@ -422,9 +423,10 @@ class ChartRenderingTest {
 
 		for (String service : List.of("order-service", "license-service")) {
 			Map<String, EnvVar> env = env(chart.deployment(service));
-			assertThat(env.get("ACCOUNT_SERVICE_URL").getValue()).as(service).isEqualTo("http://"
+			assertThat(env.get("PORTAL_ACCOUNTSERVICE_URL").getValue()).as(service).isEqualTo("http://"
 					+ accountService.getMetadata().getName() + ":" + accountService.getSpec().getPorts().get(0).getPort());
-			assertThat(env.get("ACCOUNT_SERVICE_TIMEOUT").getValue()).as(service).isEqualTo("2s");
+			assertThat(env).as("%s: the service's own timeout unless global.membershipLookupTimeout is set", service)
+				.doesNotContainKey("PORTAL_ACCOUNTSERVICE_TIMEOUT");
 		}
 	}
 

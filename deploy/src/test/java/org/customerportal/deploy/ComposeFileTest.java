@@ -88,7 +88,7 @@ class ComposeFileTest {
 		String check = String.join(" ", (List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test"));
 		assertThat(check).contains("/actuator/health/readiness")
 			.contains("/" + ChartRenderingTest.MANAGEMENT_PORTS.get(service) + " ");
-		assertThat(environment(service)).containsEntry("MANAGEMENT_PORT",
+		assertThat(environment(service)).containsEntry("MANAGEMENT_SERVER_PORT",
 				String.valueOf(ChartRenderingTest.MANAGEMENT_PORTS.get(service)));
 	}
 
@@ -105,7 +105,7 @@ class ComposeFileTest {
 		String check = String.join(" ", (List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test"));
 		assertThat(check).contains("/actuator/health/readiness")
 			.contains("/" + ChartRenderingTest.PORTAL_MANAGEMENT_PORT + " ");
-		assertThat(environment(RenderedChart.PORTAL)).containsEntry("MANAGEMENT_PORT",
+		assertThat(environment(RenderedChart.PORTAL)).containsEntry("MANAGEMENT_SERVER_PORT",
 				String.valueOf(ChartRenderingTest.PORTAL_MANAGEMENT_PORT));
 	}
 
@@ -119,19 +119,21 @@ class ComposeFileTest {
 		assertThat(portal).containsEntry("network_mode", "service:keycloak").doesNotContainKey("ports");
 		assertThat((List<String>) services.get("keycloak").get("ports")).contains("8090:8090");
 		assertThat(env).containsEntry("SERVER_PORT", "8090")
-			.containsEntry("KEYCLOAK_ISSUER_URI", "http://localhost:8180/realms/portal")
-			.containsEntry("PORTAL_WEB_API_URL", "http://gateway:8080")
-			.containsEntry("FORWARD_HEADERS_STRATEGY", "none");
-		for (String service : List.of("account-service", "notification-service")) {
-			assertThat(environment(service)).as(service).containsEntry("PORTAL_BASE_URL", "http://localhost:8090");
-		}
+			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUERURI", "http://localhost:8180/realms/portal")
+			.containsEntry("PORTAL_WEB_APIURL", "http://gateway:8080")
+			.containsEntry("SERVER_FORWARDHEADERSSTRATEGY", "none");
+		assertThat(environment("account-service")).containsEntry("PORTAL_ACCOUNT_INVITATIONS_ACCEPTBASEURL",
+				"http://localhost:8090");
+		assertThat(environment("notification-service")).containsEntry("PORTAL_NOTIFICATIONS_BASEURL", "http://localhost:8090");
 		// the realm knows the portal's client with this secret and this redirect URI
 		Map<String, Object> realm = new Yaml().load(Files.readString(Repository.path("deploy/keycloak/portal-realm.json")));
+		// unset in the compose file: the portal's own default
+		Object clientId = env.getOrDefault("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTID", "portal-web-server");
 		Map<String, Object> client = ((List<Map<String, Object>>) realm.get("clients")).stream()
-			.filter(c -> env.get("PORTAL_CLIENT_ID").equals(c.get("clientId")))
+			.filter(c -> clientId.equals(c.get("clientId")))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no client " + env.get("PORTAL_CLIENT_ID") + " in the realm"));
-		assertThat(client).containsEntry("secret", env.get("PORTAL_CLIENT_SECRET")).containsEntry("publicClient", false);
+			.orElseThrow(() -> new AssertionError("no client " + clientId + " in the realm"));
+		assertThat(client).containsEntry("secret", env.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTSECRET")).containsEntry("publicClient", false);
 		assertThat((List<String>) client.get("redirectUris")).contains("http://localhost:8090/login/oauth2/code/keycloak");
 	}
 
@@ -170,7 +172,7 @@ class ComposeFileTest {
 		Map<String, Object> env = environment("gateway");
 
 		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
-			String variable = service.replace("-service", "").toUpperCase() + "_SERVICE_URL";
+			String variable = "PORTAL_GATEWAY_ROUTES_" + service.replace("-", "").toUpperCase() + "URL";
 			assertThat(env.get(variable)).isEqualTo("http://" + service + ":" + ChartRenderingTest.PORTS.get(service));
 		}
 	}
@@ -186,7 +188,7 @@ class ComposeFileTest {
 		for (String service : RenderedChart.COMPONENTS.subList(1, RenderedChart.COMPONENTS.size())) {
 			String database = service.replace('-', '_');
 			assertThat(sql).contains("CREATE DATABASE " + database + ";");
-			assertThat(environment(service).get("DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
+			assertThat(environment(service).get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
 		}
 	}
 
@@ -202,7 +204,9 @@ class ComposeFileTest {
 		assertThat((List<String>) keycloak.get("command")).contains("--import-realm", "--hostname=http://localhost:8180");
 		assertThat((String) keycloak.get("image")).matches("quay.io/keycloak/keycloak:26\\.[0-9.]+");
 		for (String service : RenderedChart.COMPONENTS) {
-			assertThat(environment(service)).containsEntry("KEYCLOAK_ISSUER_URI", "http://localhost:8180/realms/portal");
+			String issuer = service.equals(RenderedChart.PORTAL) ? "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUERURI"
+					: "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI";
+			assertThat(environment(service)).containsEntry(issuer, "http://localhost:8180/realms/portal");
 		}
 	}
 
@@ -217,7 +221,7 @@ class ComposeFileTest {
 			.containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka:9093");
 		String internal = ((String) env.get("KAFKA_ADVERTISED_LISTENERS")).replaceAll(".*INTERNAL://([^,]+).*", "$1");
 		for (String service : RenderedChart.SERVICES.subList(1, RenderedChart.SERVICES.size())) {
-			assertThat(environment(service)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", internal)
+			assertThat(environment(service)).containsEntry("SPRING_KAFKA_BOOTSTRAPSERVERS", internal)
 				.containsEntry("PORTAL_EVENTS_REPLICAS", "1");
 		}
 	}

@@ -77,7 +77,7 @@ class EnvironmentBindingTest {
 		ServiceConfiguration gateway = configuration("gateway");
 
 		assertThat(gateway.reads("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")).isTrue();
-		assertThat(gateway.reads("KEYCLOAK_ISSUER_URI")).as("a placeholder of the platform's defaults").isTrue();
+		assertThat(gateway.reads("PORTAL_GATEWAY_ROUTES_ORDERSERVICEURL")).as("a property of its own metadata").isTrue();
 		assertThat(gateway.reads("SPRING_DATA_REDIS_HOST")).as("a library's property").isTrue();
 		assertThat(gateway.reads("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")).as("the OTel SDK's name").isFalse();
 		assertThat(gateway.reads("SPRING_DATA_REDIS_HOSTNAME")).isFalse();

@@ -101,12 +101,12 @@ class PostgresAndKeycloakOperatorResourcesTest {
 
 		for (String component : RenderedChart.COMPONENTS) {
 			Map<String, EnvVar> env = RenderedChart.env(CHART.deployment(component));
-			if (!env.containsKey("DB_URL")) {
+			if (!env.containsKey("SPRING_DATASOURCE_URL")) {
 				continue;
 			}
-			URI url = URI.create(env.get("DB_URL").getValue().substring("jdbc:".length()));
+			URI url = URI.create(env.get("SPRING_DATASOURCE_URL").getValue().substring("jdbc:".length()));
 			String database = url.getPath().substring(1);
-			String user = env.get("DB_USERNAME").getValue();
+			String user = env.get("SPRING_DATASOURCE_USERNAME").getValue();
 			connected.add(database);
 
 			assertThat(url.getHost()).as(component).isEqualTo(name(cluster) + "-rw");
@@ -116,7 +116,7 @@ class PostgresAndKeycloakOperatorResourcesTest {
 			assertThat(map(spec, "cluster").get("name")).isEqualTo(name(cluster));
 			assertThat(roles).as(component).containsKey(user);
 			assertThat(roles.get(user)).containsEntry("login", true).containsEntry("ensure", "present");
-			var password = env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef();
+			var password = env.get("SPRING_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef();
 			assertThat(map(roles.get(user), "passwordSecret").get("name")).as(component).isEqualTo(password.getName());
 			assertThat(password.getKey()).as("CloudNativePG reads the key password").isEqualTo("password");
 		}

@@ -179,7 +179,7 @@ class ProductionRealmTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		Pattern clientIdDefault = Pattern.compile("client-id: \\$\\{[A-Z_]+:([a-z0-9-]+)}");
+		Pattern clientIdDefault = Pattern.compile("client-id: ([a-z0-9-]+)");
 		for (String service : List.of("account-service", "gateway", "portal-web")) {
 			Matcher matcher = clientIdDefault
 				.matcher(read(Repository.path(service + "/src/main/resources/application.yml")));

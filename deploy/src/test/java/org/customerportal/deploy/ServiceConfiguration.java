@@ -81,7 +81,7 @@ final class ServiceConfiguration {
 		return configuration;
 	}
 
-	private static Path executableJar(String service) {
+	static Path executableJar(String service) {
 		Path target = Repository.path(service + "/target");
 		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
 			return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
@@ -151,7 +151,7 @@ final class ServiceConfiguration {
 	/**
 	 * The environment variables that set a property by relaxed binding: dashes removed
 	 * (SPRING_KAFKA_ADMIN_AUTOCREATE), or, as Spring still accepts, turned into underscores
-	 * (PORTAL_KAFKA_OAUTH_CLIENT_ID).
+	 * (PORTAL_KAFKA_OAUTH_CLIENTID).
 	 */
 	static List<String> canonical(String property) {
 		String base = property.replace('.', '_').replace("[", "_").replace("]", "").toUpperCase(Locale.ROOT);

@@ -83,7 +83,7 @@ class ValuesSchemaTest {
 		assertThatThrownBy(() -> RenderedChart.template(List.of(), Map.of()))
 			.hasMessageContaining("services.order-service.paymentProvider is required: stripe");
 		assertThatThrownBy(() -> RenderedChart.template(List.of(), Map.of("services.order-service.paymentProvider", "stripe")))
-			.hasMessageContaining("ORDER_STRIPE_SECRET_KEY needs an existing Secret name");
+			.hasMessageContaining("PORTAL_ORDER_PAYMENTS_STRIPE_SECRETKEY needs an existing Secret name");
 	}
 
 	@Test

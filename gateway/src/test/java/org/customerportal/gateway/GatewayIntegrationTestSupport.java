@@ -27,13 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test classes: they share this configuration and change nothing in it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"NOTIFICATION_SERVICE_TIMEOUT_MS=1000", "GATEWAY_CIRCUIT_OPEN_DURATION=2s",
+		"portal.gateway.routes.notification-service-timeout=1000", "portal.gateway.unavailable-retry-after=2s",
 		"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
 		"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
-		"RATE_LIMIT_USER_CAPACITY=10", "RATE_LIMIT_USER_PER_SECOND=1", "RATE_LIMIT_CLIENT_CAPACITY=30",
-		"RATE_LIMIT_CLIENT_PER_SECOND=1", "RATE_LIMIT_LICENSE_KEY_CAPACITY=5",
-		"RATE_LIMIT_LICENSE_KEY_PER_SECOND=0.2", "GATEWAY_TRUSTED_PROXIES=127.0.0.1, ::1",
-		"CORS_ALLOWED_ORIGINS=http://localhost:3000, https://portal.example.com" })
+		"portal.gateway.rate-limit.authenticated.capacity=10",
+		"portal.gateway.rate-limit.authenticated.refill-per-second=1",
+		"portal.gateway.rate-limit.anonymous.capacity=30", "portal.gateway.rate-limit.anonymous.refill-per-second=1",
+		"portal.gateway.rate-limit.license-key.capacity=5", "portal.gateway.rate-limit.license-key.refill-per-second=0.2",
+		"portal.gateway.rate-limit.trusted-proxies=127.0.0.1, ::1",
+		"portal.gateway.cors.allowed-origins=http://localhost:3000, https://portal.example.com" })
 abstract class GatewayIntegrationTestSupport {
 
 	static final StandInService ACCOUNT = StandInService.start("account-service");
@@ -59,12 +61,12 @@ abstract class GatewayIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("ACCOUNT_SERVICE_URL", ACCOUNT::url);
-		registry.add("ORDER_SERVICE_URL", ORDER::url);
-		registry.add("LICENSE_SERVICE_URL", LICENSE::url);
-		registry.add("NOTIFICATION_SERVICE_URL", NOTIFICATION::url);
-		registry.add("KEYCLOAK_ISSUER_URI", () -> TestTokens.get().issuer());
-		registry.add("KEYCLOAK_JWK_SET_URI", () -> TestTokens.get().jwkSetUri());
+		registry.add("portal.gateway.routes.account-service-url", ACCOUNT::url);
+		registry.add("portal.gateway.routes.order-service-url", ORDER::url);
+		registry.add("portal.gateway.routes.license-service-url", LICENSE::url);
+		registry.add("portal.gateway.routes.notification-service-url", NOTIFICATION::url);
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.get().issuer());
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
 	}
 
 	/** A valid token of a customer of their own, so that no two tests share a rate budget. */

@@ -70,7 +70,7 @@ class CertificateIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void onlyThoseWhoSeeTheLicenceGetItsCertificate() throws Exception {
+	void onlyThoseWhoSeeTheLicenseGetItsCertificate() throws Exception {
 		Person alice = customer("alice");
 		JsonNode license = buy(organizationOf(alice), Instant.now(), annual("BARCODE-READER", 1), alice);
 		problem(call(get("/api/licenses/" + license.path("id").asString() + "/certificate"), customer("mallory")), 404);

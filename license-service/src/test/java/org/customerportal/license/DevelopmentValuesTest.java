@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** Production never starts with what this repository commits for a developer's machine. */
 class DevelopmentValuesTest {
 
-	private static final Map<String, String> OWN_VALUES = Map.of("DB_PASSWORD", "license-password", "LICENSE_SIGNING_PRIVATE_KEY", "own-private-key",
-			"LICENSE_SIGNING_PUBLIC_KEY", "own-public-key");
+	private static final Map<String, String> OWN_VALUES = Map.of("SPRING_DATASOURCE_PASSWORD", "license-password", "PORTAL_LICENSE_SIGNING_PRIVATEKEY", "own-private-key",
+			"PORTAL_LICENSE_SIGNING_PUBLICKEY", "own-public-key");
 
 	@Test
 	void theCommittedValuesAreRefusedWithoutADevelopmentProfile() {
@@ -18,7 +18,7 @@ class DevelopmentValuesTest {
 
 	@Test
 	void theTestClockIsRefusedWithoutADevelopmentProfile() {
-		DevelopmentValues.assertTestClockRefusedOutsideDevelopment(LicenseServiceApplication.class, OWN_VALUES, "LICENSE_TEST_CLOCK_ENABLED");
+		DevelopmentValues.assertTestClockRefusedOutsideDevelopment(LicenseServiceApplication.class, OWN_VALUES, "PORTAL_TESTCLOCK_ENABLED");
 	}
 
 }

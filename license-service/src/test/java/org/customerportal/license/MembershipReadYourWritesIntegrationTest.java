@@ -26,7 +26,7 @@ class MembershipReadYourWritesIntegrationTest extends LicenseIntegrationTest {
 	final FakeAccountService accountService = FakeAccountService.get();
 
 	@Test
-	void theCreatorOfANewOrganisationStartsATrialBeforeItsEventsArriveWhichThenStillApply() throws Exception {
+	void theCreatorOfANewOrganizationStartsATrialBeforeItsEventsArriveWhichThenStillApply() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = UUID.randomUUID();
 		accountService.member(alice.id(), alice.email(), organizationId);
@@ -56,7 +56,7 @@ class MembershipReadYourWritesIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void aNewlyJoinedColleagueSeesAndExtendsTheOrganisationsTrial() throws Exception {
+	void aNewlyJoinedColleagueSeesAndExtendsTheOrganizationsTrial() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = organizationOf(alice);
 		String id = json(postJson("/api/trials", alice, TRIAL), 201).path("id").asString();
@@ -71,7 +71,7 @@ class MembershipReadYourWritesIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void anOwnerNamingAnotherOrganisationOrNoneGetsTheRefusalOfBefore() throws Exception {
+	void anOwnerNamingAnotherOrganizationOrNoneGetsTheRefusalOfBefore() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = organizationOf(alice);
 		String id = json(postJson("/api/trials", alice, TRIAL), 201).path("id").asString();

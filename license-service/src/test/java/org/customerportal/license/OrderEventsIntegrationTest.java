@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class OrderEventsIntegrationTest extends LicenseIntegrationTest {
 
 	@Test
-	void paidNewPurchaseIssuesOneLicencePerLineVisibleOnlyToTheOrdersContacts() throws Exception {
+	void paidNewPurchaseIssuesOneLicensePerLineVisibleOnlyToTheOrdersContacts() throws Exception {
 		Person alice = customer("alice");
 		Person bob = customer("bob");
 		UUID organizationId = organizationOf(alice, bob);
@@ -101,7 +101,7 @@ class OrderEventsIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void aRemovedAccountLosesEveryLicenceAndALateEventDoesNotBringItBack() throws Exception {
+	void aRemovedAccountLosesEveryLicenseAndALateEventDoesNotBringItBack() throws Exception {
 		Person alice = customer("alice");
 		Person bob = customer("bob");
 		UUID organizationId = organizationOf(alice, bob);
@@ -217,18 +217,18 @@ class OrderEventsIntegrationTest extends LicenseIntegrationTest {
 
 		// each item is the licence as every licence list shows it, plus what renewing extends and when that ends
 		JsonNode maintenanceItem = upcoming.path("items").get(0);
-		JsonNode licenceItem = upcoming.path("items").get(1);
+		JsonNode licenseItem = upcoming.path("items").get(1);
 		JsonNode listed = json(call(get("/api/licenses").param("size", "100"), alice), 200).path("items")
 			.valueStream()
 			.filter(l -> l.path("id").asString().equals(soon.path("id").asString()))
 			.findFirst()
 			.orElseThrow();
 		for (String field : listed.propertyNames()) {
-			assertThat(licenceItem.get(field)).as(field).isEqualTo(listed.get(field));
+			assertThat(licenseItem.get(field)).as(field).isEqualTo(listed.get(field));
 		}
-		assertThat(licenceItem.has("license")).as("no nested licence").isFalse();
-		assertThat(licenceItem.path("renews").asString()).isEqualTo("LICENSE");
-		assertThat(licenceItem.path("endsOn").asString()).isEqualTo(soon.path("expiresAt").asString());
+		assertThat(licenseItem.has("license")).as("no nested licence").isFalse();
+		assertThat(licenseItem.path("renews").asString()).isEqualTo("LICENSE");
+		assertThat(licenseItem.path("endsOn").asString()).isEqualTo(soon.path("expiresAt").asString());
 		assertThat(maintenanceItem.path("renews").asString()).isEqualTo("MAINTENANCE");
 		assertThat(maintenanceItem.path("type").asString()).isEqualTo("PERPETUAL");
 		assertThat(maintenanceItem.path("endsOn").asString())

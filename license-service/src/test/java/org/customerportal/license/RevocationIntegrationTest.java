@@ -28,12 +28,12 @@ class RevocationIntegrationTest extends LicenseIntegrationTest {
 	Licenses licenses;
 
 	@Test
-	void aRevokedLicenceValidatesAsRevokedAndIsRefusedUntilReinstated() throws Exception {
+	void aRevokedLicenseValidatesAsRevokedAndIsRefusedUntilReinstated() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = organizationOf(alice);
-		JsonNode licence = buy(organizationId, Instant.now(clock), annual("BARCODE-READER", 3), alice);
-		String id = licence.path("id").asString();
-		String key = licence.path("key").asString();
+		JsonNode license = buy(organizationId, Instant.now(clock), annual("BARCODE-READER", 3), alice);
+		String id = license.path("id").asString();
+		String key = license.path("key").asString();
 		assertThat(validate(key, "BARCODE-READER", null).path("code").asString()).isEqualTo("VALID");
 
 		JsonNode customerTry = problem(postJson("/api/licenses/" + id + "/revocation", alice,
@@ -58,7 +58,7 @@ class RevocationIntegrationTest extends LicenseIntegrationTest {
 
 		TopicReader.Message event = awaitLicenseEvent("portal.license.revoked.v1", id);
 		assertThat(event.data().path("reason").asString()).isEqualTo("Chargeback on the order's payment");
-		assertThat(event.data().path("orderId").asString()).isEqualTo(licence.path("orderId").asString());
+		assertThat(event.data().path("orderId").asString()).isEqualTo(license.path("orderId").asString());
 
 		String refusal = "This licence has been revoked. Contact support.";
 		assertThat(problem(postJson("/api/licenses/" + id + "/activations", alice, Map.of("deviceId", "pc-1")), 422)
@@ -76,26 +76,26 @@ class RevocationIntegrationTest extends LicenseIntegrationTest {
 		assertThat(validate(key, "BARCODE-READER", "pc-1").path("code").asString()).isEqualTo("VALID");
 		TopicReader.Message back = awaitLicenseEvent("portal.license.reinstated.v1", id);
 		assertThat(back.data().path("status").asString()).isEqualTo("ACTIVE");
-		assertThat(back.data().path("expiresAt").asString()).isEqualTo(licence.path("expiresAt").asString());
+		assertThat(back.data().path("expiresAt").asString()).isEqualTo(license.path("expiresAt").asString());
 		problem(call(delete("/api/licenses/" + id + "/revocation"), support()), 409);
 	}
 
 	@Test
 	void aRevocationWrittenByAnotherInstanceCountsAtOnce() throws Exception {
 		Person bob = customer("bob");
-		JsonNode licence = buy(organizationOf(bob), Instant.now(clock), annual("MRZ-SCANNER", 1), bob);
-		String key = licence.path("key").asString();
+		JsonNode license = buy(organizationOf(bob), Instant.now(clock), annual("MRZ-SCANNER", 1), bob);
+		String key = license.path("key").asString();
 		assertThat(validate(key, "MRZ-SCANNER", null).path("code").asString()).isEqualTo("VALID");
 
 		// another replica committed the revocation: this one's cache knows nothing of it
 		jdbc.sql("update license set status = 'REVOKED', revoked_at = now(), revocation_reason = 'elsewhere' where id = ?")
-			.param(UUID.fromString(licence.path("id").asString()))
+			.param(UUID.fromString(license.path("id").asString()))
 			.update();
 		assertThat(validate(key, "MRZ-SCANNER", null).path("code").asString()).isEqualTo("REVOKED");
 	}
 
 	@Test
-	void aRevokedTrialCannotBeExtendedAndAnUnknownLicenceIsNotFound() throws Exception {
+	void aRevokedTrialCannotBeExtendedAndAnUnknownLicenseIsNotFound() throws Exception {
 		Person carol = customer("carol");
 		organizationOf(carol);
 		String trial = json(postJson("/api/trials", carol, Map.of("product", "LABEL-RECOGNIZER")), 201).path("id")

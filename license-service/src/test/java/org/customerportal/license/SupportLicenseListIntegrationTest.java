@@ -17,7 +17,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class SupportLicenseListIntegrationTest extends LicenseIntegrationTest {
 
 	@Test
-	void supportSeesEveryLicenceOfTheOrganisationItAsksForAndOnlyThose() throws Exception {
+	void supportSeesEveryLicenseOfTheOrganizationItAsksForAndOnlyThose() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = organizationOf(alice);
 		String bought = buy(organizationId, Instant.now(clock), annual("BARCODE-READER", 2), alice).path("id")

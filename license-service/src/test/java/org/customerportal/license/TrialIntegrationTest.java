@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class TrialIntegrationTest extends LicenseIntegrationTest {
 
 	@Test
-	void aMemberStartsATrialTheOrganisationSeesAndExtendsTwiceButNotAThirdTime() throws Exception {
+	void aMemberStartsATrialTheOrganizationSeesAndExtendsTwiceButNotAThirdTime() throws Exception {
 		Person alice = customer("alice");
 		Person bob = customer("bob");
 		UUID organizationId = organizationOf(alice, bob);
@@ -68,7 +68,7 @@ class TrialIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void oneActiveTrialPerProductPerOrganisationEvenWhenRequestedAtOnce() throws Exception {
+	void oneActiveTrialPerProductPerOrganizationEvenWhenRequestedAtOnce() throws Exception {
 		Person alice = customer("alice");
 		Person bob = customer("bob");
 		organizationOf(alice, bob);
@@ -162,7 +162,7 @@ class TrialIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void aTrialNeedsAnOrganisationAndAKnownProduct() throws Exception {
+	void aTrialNeedsAnOrganizationAndAKnownProduct() throws Exception {
 		Person loner = customer("loner");
 		assertThat(problem(postJson("/api/trials", loner, Map.of("product", "BARCODE-READER")), 422).path("detail")
 			.asString()).contains("Create your organisation");

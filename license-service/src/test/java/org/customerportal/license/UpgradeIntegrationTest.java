@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class UpgradeIntegrationTest extends LicenseIntegrationTest {
 
 	@Test
-	void eligibilityIsExplainedForEachKindOfLicence() throws Exception {
+	void eligibilityIsExplainedForEachKindOfLicense() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = organizationOf(alice);
 		Instant now = Instant.now();
@@ -48,7 +48,7 @@ class UpgradeIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void aFreeUpgradeMovesTheLicenceToTheNewerVersion() throws Exception {
+	void aFreeUpgradeMovesTheLicenseToTheNewerVersion() throws Exception {
 		Person alice = customer("alice");
 		JsonNode license = buy(organizationOf(alice), Instant.now(), new Line("BARCODE-READER", "ANNUAL", 2, null, 9),
 				alice);

@@ -84,7 +84,7 @@ class ValidationIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void aKnownKeyIsAnsweredAfreshAsSoonAsTheServiceChangesTheLicence() throws Exception {
+	void aKnownKeyIsAnsweredAfreshAsSoonAsTheServiceChangesTheLicense() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = organizationOf(alice);
 		Instant now = Instant.now();
@@ -101,7 +101,7 @@ class ValidationIntegrationTest extends LicenseIntegrationTest {
 	}
 
 	@Test
-	void theExpiryJobMarksEndedLicencesExpiredAndAnnouncesIt() throws Exception {
+	void theExpiryJobMarksEndedLicensesExpiredAndAnnouncesIt() throws Exception {
 		Person alice = customer("alice");
 		UUID organizationId = organizationOf(alice);
 		JsonNode annual = buy(organizationId, Instant.now(), annual("MRZ-SCANNER", 1), alice);

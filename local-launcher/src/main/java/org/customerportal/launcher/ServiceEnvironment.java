@@ -73,64 +73,63 @@ final class ServiceEnvironment {
 	static Map<String, String> of(Service service, String gatewayIoThreads) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SERVER_PORT", Integer.toString(service.port()));
-		env.put("MANAGEMENT_PORT", Integer.toString(service.managementPort()));
+		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
 		// loopback only, the API and the management port alike
 		env.put("SERVER_ADDRESS", "127.0.0.1");
 		env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-		env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + Ports.KAFKA);
-		env.put("KEYCLOAK_ISSUER_URI", Keycloak.ISSUER);
-		env.put("KEYCLOAK_JWK_SET_URI", Keycloak.JWKS_URL);
-		env.put("PORTAL_BASE_URL", "http://localhost:" + Ports.PORTAL);
+		env.put("SPRING_KAFKA_BOOTSTRAPSERVERS", "localhost:" + Ports.KAFKA);
+		env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", Keycloak.ISSUER);
 		// development conveniences (the test payment page) are refused without a development profile
 		env.put("SPRING_PROFILES_ACTIVE", "local");
 		if (service.usesKafka()) {
 			// its own Kafka client (Keycloak client credentials); the broker's ACLs name it
-			env.put("PORTAL_KAFKA_OAUTH_CLIENT_ID", service.module() + "-kafka");
-			env.put("PORTAL_KAFKA_OAUTH_CLIENT_SECRET", service.module() + KAFKA_CLIENT_SECRET_SUFFIX);
-			env.put("PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL", Keycloak.TOKEN_URL);
+			env.put("PORTAL_KAFKA_OAUTH_CLIENTID", service.module() + "-kafka");
+			env.put("PORTAL_KAFKA_OAUTH_CLIENTSECRET", service.module() + KAFKA_CLIENT_SECRET_SUFFIX);
+			env.put("PORTAL_KAFKA_OAUTH_TOKENENDPOINTURL", Keycloak.TOKEN_URL);
 		}
 		if (!service.module().equals("gateway")) {
-			env.put("DB_URL", "jdbc:postgresql://localhost:" + Ports.POSTGRES + "/" + service.database());
-			env.put("DB_USERNAME", Postgres.USER);
-			env.put("DB_PASSWORD", Postgres.PASSWORD);
+			env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + Ports.POSTGRES + "/" + service.database());
+			env.put("SPRING_DATASOURCE_USERNAME", Postgres.USER);
+			env.put("SPRING_DATASOURCE_PASSWORD", Postgres.PASSWORD);
 		}
+		String portal = "http://localhost:" + Ports.PORTAL;
+		String gateway = "http://localhost:" + Ports.GATEWAY;
 		switch (service.module()) {
 			case "account-service" -> {
-				env.put("KEYCLOAK_ADMIN_URL", "http://localhost:" + Ports.KEYCLOAK);
-				env.put("KEYCLOAK_REALM", "portal");
-				env.put("KEYCLOAK_ADMIN_CLIENT_ID", "account-service");
-				env.put("KEYCLOAK_ADMIN_CLIENT_SECRET", ACCOUNT_SERVICE_CLIENT_SECRET);
+				env.put("PORTAL_ACCOUNT_KEYCLOAK_ADMINURL", "http://localhost:" + Ports.KEYCLOAK);
+				env.put("PORTAL_ACCOUNT_KEYCLOAK_CLIENTSECRET", ACCOUNT_SERVICE_CLIENT_SECRET);
+				env.put("PORTAL_ACCOUNT_INVITATIONS_ACCEPTBASEURL", portal);
 			}
 			case "order-service" -> {
 				// asked about a membership its read model does not know yet (read-your-writes)
-				env.put("ACCOUNT_SERVICE_URL", url("account-service"));
+				env.put("PORTAL_ACCOUNTSERVICE_URL", url("account-service"));
 				// the simulated provider's test payment page (which moves no money), served through the gateway
-				env.put("ORDER_PAYMENT_PROVIDER", "simulated");
-				env.put("ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL", "http://localhost:" + Ports.GATEWAY);
+				env.put("PORTAL_ORDER_PAYMENTS_PROVIDER", "simulated");
+				env.put("PORTAL_ORDER_PAYMENTS_PORTALBASEURL", portal);
+				env.put("PORTAL_ORDER_PAYMENTS_SIMULATED_PAGEBASEURL", gateway);
 			}
-			case "license-service" -> env.put("ACCOUNT_SERVICE_URL", url("account-service"));
+			case "license-service" -> env.put("PORTAL_ACCOUNTSERVICE_URL", url("account-service"));
 			case "notification-service" -> {
-				env.put("SMTP_HOST", "localhost");
-				env.put("SMTP_PORT", Integer.toString(Ports.SMTP));
-				env.put("MAIL_FROM", "portal@localhost");
+				env.put("SPRING_MAIL_PORT", Integer.toString(Ports.SMTP));
+				env.put("PORTAL_NOTIFICATIONS_BASEURL", portal);
 				// the unsubscribe page is the API's (the gateway), not the portal's: two hosts here, one in the chart
-				env.put("PORTAL_NOTIFICATIONS_UNSUBSCRIBE_BASE_URL", "http://localhost:" + Ports.GATEWAY);
+				env.put("PORTAL_NOTIFICATIONS_UNSUBSCRIBE_BASEURL", gateway);
 			}
 			case "gateway" -> {
-				env.put("ACCOUNT_SERVICE_URL", url("account-service"));
-				env.put("ORDER_SERVICE_URL", url("order-service"));
-				env.put("LICENSE_SERVICE_URL", url("license-service"));
-				env.put("NOTIFICATION_SERVICE_URL", url("notification-service"));
-				env.put("CORS_ALLOWED_ORIGINS", "http://localhost:3000");
+				env.put("PORTAL_GATEWAY_ROUTES_ACCOUNTSERVICEURL", url("account-service"));
+				env.put("PORTAL_GATEWAY_ROUTES_ORDERSERVICEURL", url("order-service"));
+				env.put("PORTAL_GATEWAY_ROUTES_LICENSESERVICEURL", url("license-service"));
+				env.put("PORTAL_GATEWAY_ROUTES_NOTIFICATIONSERVICEURL", url("notification-service"));
 				if (!gatewayIoThreads.isBlank()) {
 					env.put("GATEWAY_IO_THREADS", gatewayIoThreads);
 				}
 			}
 			case "portal-web" -> {
-				env.put("PORTAL_WEB_API_URL", "http://localhost:" + Ports.GATEWAY);
-				env.put("PORTAL_CLIENT_SECRET", PORTAL_WEB_CLIENT_SECRET);
+				env.put("PORTAL_WEB_APIURL", gateway);
+				env.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUERURI", Keycloak.ISSUER);
+				env.put("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENTSECRET", PORTAL_WEB_CLIENT_SECRET);
 				// the simulated payment page is served through the gateway
-				env.put("PORTAL_WEB_FORM_ACTION_ORIGINS", "http://localhost:" + Ports.GATEWAY);
+				env.put("PORTAL_WEB_FORMACTIONORIGINS", gateway);
 			}
 			default -> throw new IllegalArgumentException("no environment for " + service.module());
 		}

@@ -16,7 +16,7 @@ class ServiceEnvironmentTest {
 			assertThat(env).containsEntry("SERVER_ADDRESS", "127.0.0.1")
 				.containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
 				.containsEntry("SERVER_PORT", Integer.toString(service.port()))
-				.containsEntry("MANAGEMENT_PORT", Integer.toString(service.managementPort()))
+				.containsEntry("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()))
 				.containsEntry("SPRING_PROFILES_ACTIVE", "local");
 		}
 	}
@@ -24,29 +24,29 @@ class ServiceEnvironmentTest {
 	@Test
 	void eachServiceWithADatabaseGetsItsOwn() {
 		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("order-service"), "1"))
-			.containsEntry("DB_URL", "jdbc:postgresql://localhost:15432/order_service");
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/order_service");
 		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("portal-web"), "1"))
-			.containsEntry("DB_URL", "jdbc:postgresql://localhost:15432/portal_web");
-		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("gateway"), "1")).doesNotContainKey("DB_URL");
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/portal_web");
+		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("gateway"), "1")).doesNotContainKey("SPRING_DATASOURCE_URL");
 	}
 
 	@Test
 	void kafkaClientsAreTheServicesOwnAndOnlyWhereTheyUseKafka() {
 		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("license-service"), "1"))
-			.containsEntry("PORTAL_KAFKA_OAUTH_CLIENT_ID", "license-service-kafka")
-			.containsEntry("PORTAL_KAFKA_OAUTH_CLIENT_SECRET", "license-service-kafka-local-secret")
-			.containsEntry("PORTAL_KAFKA_OAUTH_TOKEN_ENDPOINT_URL",
+			.containsEntry("PORTAL_KAFKA_OAUTH_CLIENTID", "license-service-kafka")
+			.containsEntry("PORTAL_KAFKA_OAUTH_CLIENTSECRET", "license-service-kafka-local-secret")
+			.containsEntry("PORTAL_KAFKA_OAUTH_TOKENENDPOINTURL",
 					"http://localhost:8180/realms/portal/protocol/openid-connect/token");
 		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("portal-web"), "1"))
-			.doesNotContainKey("PORTAL_KAFKA_OAUTH_CLIENT_ID");
+			.doesNotContainKey("PORTAL_KAFKA_OAUTH_CLIENTID");
 	}
 
 	@Test
 	void theGatewayRoutesToTheServicesAndKeepsItsEventLoopSmallUnlessToldOtherwise() {
 		ServiceEnvironment.Service gateway = ServiceEnvironment.service("gateway");
 
-		assertThat(ServiceEnvironment.of(gateway, "1")).containsEntry("ACCOUNT_SERVICE_URL", "http://localhost:8081")
-			.containsEntry("NOTIFICATION_SERVICE_URL", "http://localhost:8084")
+		assertThat(ServiceEnvironment.of(gateway, "1")).containsEntry("PORTAL_GATEWAY_ROUTES_ACCOUNTSERVICEURL", "http://localhost:8081")
+			.containsEntry("PORTAL_GATEWAY_ROUTES_NOTIFICATIONSERVICEURL", "http://localhost:8084")
 			.containsEntry("GATEWAY_IO_THREADS", "1");
 		assertThat(ServiceEnvironment.of(gateway, "")).doesNotContainKey("GATEWAY_IO_THREADS");
 	}
@@ -54,8 +54,8 @@ class ServiceEnvironmentTest {
 	@Test
 	void orderServiceUsesTheSimulatedPaymentProviderThroughTheGateway() {
 		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("order-service"), "1"))
-			.containsEntry("ORDER_PAYMENT_PROVIDER", "simulated")
-			.containsEntry("ORDER_SIMULATED_PAYMENT_PAGE_BASE_URL", "http://localhost:8080");
+			.containsEntry("PORTAL_ORDER_PAYMENTS_PROVIDER", "simulated")
+			.containsEntry("PORTAL_ORDER_PAYMENTS_SIMULATED_PAGEBASEURL", "http://localhost:8080");
 	}
 
 }

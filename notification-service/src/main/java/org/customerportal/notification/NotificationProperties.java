@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.customerportal.platform.jobs.DueJobSettings;
+import org.customerportal.platform.retry.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,10 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl public address of the web portal; links in mails start with it
  * @param from sender address of every mail
  * @param fromName sender display name
+ * @param reminders renewal reminders before a licence or its maintenance ends
+ * @param mail the worker that sends queued mail
+ * @param unsubscribe the unsubscribe links in every mail
+ * @param paymentInstructions what a wire transfer or check order's mail tells the customer to do
  */
 @ConfigurationProperties("portal.notifications")
 @Validated
-public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from,
+public record NotificationProperties(@DefaultValue("http://localhost:8080") @NotNull URI baseUrl,
+		@DefaultValue("portal@localhost") @NotBlank String from,
 		@DefaultValue("Customer Portal") String fromName, @Valid @DefaultValue Reminders reminders,
 		@Valid @DefaultValue Mail mail, @Valid @DefaultValue Unsubscribe unsubscribe,
 		@DefaultValue PaymentInstructions paymentInstructions) {
@@ -38,6 +46,8 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 	 * @param thresholds days before the end on which a reminder is due (0: the day it ends)
 	 * @param zone the zone in which "today" is counted
 	 * @param maxLateness a reminder found this long after its day (the service was down) is skipped
+	 * @param scanInterval how often one instance looks for reminders that are due
+	 * @param scanInitialDelay the wait after start-up before the first look
 	 * @param batchSize reminders claimed per transaction by the scan
 	 */
 	public record Reminders(@DefaultValue({ "60", "30", "7", "1", "0" }) @NotEmpty List<@Min(0) Integer> thresholds,
@@ -53,7 +63,7 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 
 	/**
 	 * @param pollInterval how often the worker looks for mail to send
-	 * @param batchSize mails sent over one SMTP connection per transaction
+	 * @param batchSize mails claimed and sent over one SMTP connection at a time
 	 * @param senders SMTP connections used at once
 	 * @param firstRetry wait after the first failure, doubled after each further one
 	 * @param maxRetry longest wait between attempts
@@ -63,6 +73,15 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 	public record Mail(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") @Min(1) int batchSize,
 			@DefaultValue("4") @Min(1) int senders, @DefaultValue("5s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry,
 			@DefaultValue("10") @Min(1) int maxAttempts) {
+
+		public RetryBackOff backOff() {
+			return new RetryBackOff(firstRetry, maxRetry);
+		}
+
+		public DueJobSettings job() {
+			return new DueJobSettings(pollInterval, batchSize, maxAttempts, backOff());
+		}
+
 	}
 
 	/** The unsubscribe link: the API's public address, else the portal's (one host serves both). */
@@ -91,7 +110,11 @@ public record NotificationProperties(@NotNull URI baseUrl, @NotBlank String from
 
 	}
 
-	/** The text of the payment-instructions mail for each offline payment method. */
+	/**
+	 * The text of the payment-instructions mail for each offline payment method.
+	 * @param wireTransfer the bank account and what to put in the transfer's reference
+	 * @param check whom the check is made out to and where it is sent
+	 */
 	public record PaymentInstructions(@DefaultValue("") String wireTransfer, @DefaultValue("") String check) {
 	}
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Production never starts with what this repository commits for a developer's machine. */
 class DevelopmentValuesTest {
 
-	private static final Map<String, String> OWN_VALUES = Map.of("DB_PASSWORD", "notification-password", "UNSUBSCRIBE_SIGNING_KEY",
+	private static final Map<String, String> OWN_VALUES = Map.of("SPRING_DATASOURCE_PASSWORD", "notification-password", "PORTAL_NOTIFICATIONS_UNSUBSCRIBE_SIGNINGKEY",
 			"own-unsubscribe-signing-key");
 
 	@Test
@@ -18,7 +18,7 @@ class DevelopmentValuesTest {
 
 	@Test
 	void theTestClockIsRefusedWithoutADevelopmentProfile() {
-		DevelopmentValues.assertTestClockRefusedOutsideDevelopment(NotificationServiceApplication.class, OWN_VALUES, "NOTIFICATIONS_TEST_CLOCK_ENABLED");
+		DevelopmentValues.assertTestClockRefusedOutsideDevelopment(NotificationServiceApplication.class, OWN_VALUES, "PORTAL_TESTCLOCK_ENABLED");
 	}
 
 }

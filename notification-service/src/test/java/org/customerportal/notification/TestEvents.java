@@ -179,42 +179,42 @@ public final class TestEvents {
 
 	// license-service -------------------------------------------------------------------------------
 
-	public Published licenceIssued(UUID licenceId, UUID orderId, UUID organizationId, String type,
+	public Published licenseIssued(UUID licenseId, UUID orderId, UUID organizationId, String type,
 			LocalDate validFrom, LocalDate endDate) {
 		boolean perpetual = "PERPETUAL".equals(type);
-		return publish(LICENSE, "portal.license.issued.v1", "license-service", licenceId.toString(),
-				data("licenseId", licenceId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
+		return publish(LICENSE, "portal.license.issued.v1", "license-service", licenseId.toString(),
+				data("licenseId", licenseId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
 						"type", type, "productVersion", 10, "quota", 1000, "validFrom", validFrom, "expiresAt",
 						perpetual ? null : endDate, "maintenanceExpiresAt", perpetual ? endDate : null));
 	}
 
-	public Published licenceRenewed(UUID licenceId, UUID orderId, UUID organizationId, String type,
+	public Published licenseRenewed(UUID licenseId, UUID orderId, UUID organizationId, String type,
 			LocalDate newEndDate) {
 		boolean perpetual = "PERPETUAL".equals(type);
-		return publish(LICENSE, "portal.license.renewed.v1", "license-service", licenceId.toString(),
-				data("licenseId", licenceId, "orderId", orderId, "renewalOrderId", UUID.randomUUID(), "organizationId",
+		return publish(LICENSE, "portal.license.renewed.v1", "license-service", licenseId.toString(),
+				data("licenseId", licenseId, "orderId", orderId, "renewalOrderId", UUID.randomUUID(), "organizationId",
 						organizationId, "type", type, "expiresAt", perpetual ? null : newEndDate,
 						"maintenanceExpiresAt", perpetual ? newEndDate : null));
 	}
 
-	public Published licenceRevoked(UUID licenceId, UUID orderId, UUID organizationId, String type, String reason) {
-		return publish(LICENSE, "portal.license.revoked.v1", "license-service", licenceId.toString(),
-				data("licenseId", licenceId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
+	public Published licenseRevoked(UUID licenseId, UUID orderId, UUID organizationId, String type, String reason) {
+		return publish(LICENSE, "portal.license.revoked.v1", "license-service", licenseId.toString(),
+				data("licenseId", licenseId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
 						"type", type, "reason", reason));
 	}
 
-	public Published licenceReinstated(UUID licenceId, UUID orderId, UUID organizationId, String type,
+	public Published licenseReinstated(UUID licenseId, UUID orderId, UUID organizationId, String type,
 			LocalDate endDate) {
 		boolean perpetual = "PERPETUAL".equals(type);
-		return publish(LICENSE, "portal.license.reinstated.v1", "license-service", licenceId.toString(),
-				data("licenseId", licenceId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
+		return publish(LICENSE, "portal.license.reinstated.v1", "license-service", licenseId.toString(),
+				data("licenseId", licenseId, "orderId", orderId, "organizationId", organizationId, "product", "DBR",
 						"type", type, "status", "ACTIVE", "expiresAt", perpetual ? null : endDate,
 						"maintenanceExpiresAt", perpetual ? endDate : null));
 	}
 
-	public Published trialStarted(UUID licenceId, UUID organizationId, LocalDate validFrom, LocalDate expiresAt) {
-		return publish(LICENSE, "portal.trial.started.v1", "license-service", licenceId.toString(),
-				data("licenseId", licenceId, "orderId", null, "organizationId", organizationId, "product", "DBR",
+	public Published trialStarted(UUID licenseId, UUID organizationId, LocalDate validFrom, LocalDate expiresAt) {
+		return publish(LICENSE, "portal.trial.started.v1", "license-service", licenseId.toString(),
+				data("licenseId", licenseId, "orderId", null, "organizationId", organizationId, "product", "DBR",
 						"type", "TRIAL", "productVersion", 10, "quota", 100, "validFrom", validFrom, "expiresAt",
 						expiresAt, "maintenanceExpiresAt", null, "startedBy", UUID.randomUUID().toString()));
 	}

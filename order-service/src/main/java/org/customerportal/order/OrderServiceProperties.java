@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyRetention how long the first response to an Idempotency-Key is kept for repeats
  * @param defaultCurrency the currency of an organisation's first quote when it asks for none
  */
-@ConfigurationProperties("order")
+@ConfigurationProperties("portal.order")
 public record OrderServiceProperties(@DefaultValue("30d") Duration quoteValidity,
 		@DefaultValue("24h") Duration idempotencyRetention, @DefaultValue("USD") String defaultCurrency) {
 }

@@ -196,7 +196,7 @@ class CatalogueIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
-	void aEuroQuoteMakesAEuroOrderAndTheOrganisationPaysInEurosFromThen() throws Exception {
+	void aEuroQuoteMakesAEuroOrderAndTheOrganizationPaysInEurosFromThen() throws Exception {
 		Person buyer = newOrganization();
 		JsonNode quote = json(mvc.perform(post("/api/quotes").header("Authorization", buyer.bearer())
 			.contentType(MediaType.APPLICATION_JSON)

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Production never starts with what this repository commits for a developer's machine. */
 class DevelopmentValuesTest {
 
-	private static final Map<String, String> OWN_VALUES = Map.of("DB_PASSWORD", "order-password");
+	private static final Map<String, String> OWN_VALUES = Map.of("SPRING_DATASOURCE_PASSWORD", "order-password");
 
 	@Test
 	void theCommittedValuesAreRefusedWithoutADevelopmentProfile() {
@@ -18,7 +18,7 @@ class DevelopmentValuesTest {
 	@Test
 	void theTestClockIsRefusedWithoutADevelopmentProfile() {
 		DevelopmentValues.assertTestClockRefusedOutsideDevelopment(OrderServiceApplication.class, OWN_VALUES,
-				"ORDER_TEST_CLOCK_ENABLED");
+				"PORTAL_TESTCLOCK_ENABLED");
 	}
 
 }

@@ -31,7 +31,7 @@ class MembershipReadYourWritesIntegrationTest extends OrderIntegrationTestSuppor
 	final FakeAccountService accountService = FakeAccountService.get();
 
 	@Test
-	void theCreatorOfANewOrganisationQuotesAndOrdersBeforeItsEventsArriveWhichThenStillApply() throws Exception {
+	void theCreatorOfANewOrganizationQuotesAndOrdersBeforeItsEventsArriveWhichThenStillApply() throws Exception {
 		Person creator = person(UUID.randomUUID());
 		accountService.member(creator.userId(), creator.email(), creator.organizationId());
 
@@ -61,7 +61,7 @@ class MembershipReadYourWritesIntegrationTest extends OrderIntegrationTestSuppor
 	}
 
 	@Test
-	void aNewlyJoinedColleagueSeesAndOrdersTheOrganisationsQuotes() throws Exception {
+	void aNewlyJoinedColleagueSeesAndOrdersTheOrganizationsQuotes() throws Exception {
 		Person creator = newOrganization();
 		String first = createQuote(creator, LINE).get("id").asString();
 		String second = createQuote(creator, LINE).get("id").asString();
@@ -78,7 +78,7 @@ class MembershipReadYourWritesIntegrationTest extends OrderIntegrationTestSuppor
 	}
 
 	@Test
-	void anOwnerNamingAnotherOrganisationOrNoneGetsTheRefusalOfBefore() throws Exception {
+	void anOwnerNamingAnotherOrganizationOrNoneGetsTheRefusalOfBefore() throws Exception {
 		Person creator = newOrganization();
 		String expected = quoteRefusal(person(creator.organizationId()));
 		Person elsewhere = person(creator.organizationId());

@@ -52,11 +52,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PortalIntegrationTest(properties = { "portal.events.retry-backoff=100ms",
 		"portal.events.topics=portal.order.events,portal.catalog.events,portal.account.events,portal.license.events,portal.account.events.dlt,portal.license.events.dlt",
 		"portal.test-clock.enabled=true", "resilience4j.timelimiter.instances.payment-provider.timeout-duration=2s",
-		"order.payments.reconcile-interval=1s", "portal.account-service.timeout=1s",
-		"order.payments.provider=simulated",
-		"order.payments.portal-base-url=" + OrderIntegrationTestSupport.PORTAL,
-		"order.payments.return-url-origins=https://shop.example.test:8443",
-		"order.payments.simulated.page-base-url=https://api.example.test" })
+		"portal.order.payments.reconcile-interval=1s", "portal.account-service.timeout=1s",
+		"portal.order.payments.provider=simulated",
+		"portal.order.payments.portal-base-url=" + OrderIntegrationTestSupport.PORTAL,
+		"portal.order.payments.return-url-origins=https://shop.example.test:8443",
+		"portal.order.payments.simulated.page-base-url=https://api.example.test" })
 @Import(ScriptedPaymentProvider.class)
 public abstract class OrderIntegrationTestSupport {
 

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 
 	@Test
-	void renewingTwoLicencesIsOneOrderPricedByLicenceType() throws Exception {
+	void renewingTwoLicensesIsOneOrderPricedByLicenseType() throws Exception {
 		Person buyer = newOrganization();
 		JsonNode purchase = paidOrder(buyer, """
 				[{"product":"BARCODE-READER","licenseType":"ANNUAL","quota":2},
@@ -61,7 +61,7 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
-	void onlyContactsOfEachLicencesOrderCanRenewIt() throws Exception {
+	void onlyContactsOfEachLicensesOrderCanRenewIt() throws Exception {
 		Person buyer = newOrganization();
 		Person colleague = newMember(buyer.organizationId());
 		JsonNode purchase = paidOrder(buyer, "[{\"product\":\"MRZ-SCANNER\",\"licenseType\":\"ANNUAL\",\"quota\":5}]");
@@ -92,7 +92,7 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
-	void addingQuotaCostsTheUnitPriceOfTheLicenceTypeAndLaterPricesFollowTheLicence() throws Exception {
+	void addingQuotaCostsTheUnitPriceOfTheLicenseTypeAndLaterPricesFollowTheLicense() throws Exception {
 		Person buyer = newOrganization();
 		JsonNode purchase = paidOrder(buyer, "[{\"product\":\"LABEL-RECOGNIZER\",\"licenseType\":\"PERPETUAL\",\"quota\":2}]");
 		UUID license = licenseIssued(id(purchase), buyer.organizationId(), "LABEL-RECOGNIZER", LicenseType.PERPETUAL, 2,
@@ -131,7 +131,7 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
-	void anExpiredAnnualLicenceIsRenewedBeforeQuotaIsAdded() throws Exception {
+	void anExpiredAnnualLicenseIsRenewedBeforeQuotaIsAdded() throws Exception {
 		Person buyer = newOrganization();
 		JsonNode purchase = paidOrder(buyer, "[{\"product\":\"MRZ-SCANNER\",\"licenseType\":\"ANNUAL\",\"quota\":5}]");
 		UUID license = licenseIssued(id(purchase), buyer.organizationId(), "MRZ-SCANNER", LicenseType.ANNUAL, 5, 3);
@@ -162,7 +162,7 @@ class RenewalIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
-	void aRevokedLicenceIsNeitherRenewedNorGivenQuotaUntilReinstated() throws Exception {
+	void aRevokedLicenseIsNeitherRenewedNorGivenQuotaUntilReinstated() throws Exception {
 		Person buyer = newOrganization();
 		JsonNode purchase = paidOrder(buyer, "[{\"product\":\"MRZ-SCANNER\",\"licenseType\":\"ANNUAL\",\"quota\":5}]");
 		UUID license = licenseIssued(id(purchase), buyer.organizationId(), "MRZ-SCANNER", LicenseType.ANNUAL, 5, 3);

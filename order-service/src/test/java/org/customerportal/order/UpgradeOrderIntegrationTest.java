@@ -21,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class UpgradeOrderIntegrationTest extends OrderIntegrationTestSupport {
 
 	@Test
-	void aPerpetualLicenceWhoseMaintenanceLapsedBuysTheNewestVersion() throws Exception {
+	void aPerpetualLicenseWhoseMaintenanceLapsedBuysTheNewestVersion() throws Exception {
 		Person buyer = newOrganization();
 		JsonNode purchase = placeOrder(buyer,
 				"[{\"product\":\"BARCODE-READER\",\"licenseType\":\"PERPETUAL\",\"quota\":3}]");
@@ -53,7 +53,7 @@ class UpgradeOrderIntegrationTest extends OrderIntegrationTestSupport {
 	}
 
 	@Test
-	void annualLicencesAndLicencesOnTheNewestVersionBuyNoUpgrade() throws Exception {
+	void annualLicensesAndLicensesOnTheNewestVersionBuyNoUpgrade() throws Exception {
 		Person buyer = newOrganization();
 		JsonNode purchase = placeOrder(buyer, """
 				[{"product":"BARCODE-READER","licenseType":"ANNUAL","quota":1},

@@ -1,130 +1,125 @@
 package org.customerportal.account.removal;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
  * The few calls of the Keycloak admin REST API that account-service needs, made with the access token
- * of its service account (client credentials grant). Keycloak users are addressed by id, which is the
- * subject of their access tokens.
+ * of its service account (client credentials grant). Spring Security's OAuth2 client gets, caches and
+ * renews the token; one the admin API refuses (401) is dropped and replaced on the next call. Keycloak
+ * users are addressed by id, which is the subject of their access tokens.
  */
 @Component
 class KeycloakAdmin {
+
+	static final String REGISTRATION = "keycloak-admin";
 
 	private static final ParameterizedTypeReference<Map<String, Object>> REPRESENTATION = //
 			new ParameterizedTypeReference<>() {
 			};
 
-	/** A token is renewed this long before Keycloak says it expires. */
-	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
-
 	private final RestClient http;
 
-	private final KeycloakProperties properties;
+	private final String realm;
 
-	private final Clock clock;
-
-	private volatile ServiceAccountToken token;
-
-	KeycloakAdmin(KeycloakProperties properties, ObservationRegistry observations, Clock clock) {
+	KeycloakAdmin(KeycloakProperties properties, ObservationRegistry observations) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.timeout());
+		ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
+		OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+		OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(
+				tokenManager(registrations, tokens, requests, observations));
+		bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
+		bearer.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
 		this.http = RestClient.builder()
 			.baseUrl(properties.adminUrl().toString())
 			.requestFactory(requests)
+			.requestInterceptor(bearer)
 			.observationRegistry(observations)
 			.build();
-		this.properties = properties;
-		this.clock = clock;
+		this.realm = properties.realm();
 	}
 
 	/**
 	 * Disables the user, so they can no longer sign in, and ends their sessions. Repeating it is harmless.
 	 * @return false if Keycloak does not know the user (nothing to disable)
 	 * @throws org.springframework.web.client.RestClientException if Keycloak cannot be reached or refuses
+	 * @throws org.springframework.security.oauth2.client.ClientAuthorizationException if no token is had
 	 */
 	boolean disable(String userId) {
-		String bearer = "Bearer " + accessToken();
+		Map<String, Object> user;
 		try {
-			Map<String, Object> user;
-			try {
-				user = http.get()
-					.uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-					.header(HttpHeaders.AUTHORIZATION, bearer)
-					.retrieve()
-					.body(REPRESENTATION);
-			}
-			catch (HttpClientErrorException.NotFound ex) {
-				return false;
-			}
-			// The whole representation goes back, so that nothing else about the user changes.
-			user.put("enabled", false);
-			http.put()
-				.uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-				.header(HttpHeaders.AUTHORIZATION, bearer)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(user)
-				.retrieve()
-				.toBodilessEntity();
-			http.post()
-				.uri("/admin/realms/{realm}/users/{id}/logout", properties.realm(), userId)
-				.header(HttpHeaders.AUTHORIZATION, bearer)
-				.retrieve()
-				.toBodilessEntity();
-			return true;
+			user = http.get().uri("/admin/realms/{realm}/users/{id}", realm, userId).retrieve().body(REPRESENTATION);
 		}
-		catch (HttpClientErrorException.Unauthorized ex) {
-			token = null; // revoked or expired early: ask for a new one next time
-			throw ex;
+		catch (HttpClientErrorException.NotFound ex) {
+			return false;
 		}
-	}
-
-	private String accessToken() {
-		ServiceAccountToken current = token;
-		Instant now = clock.instant();
-		if (current != null && now.isBefore(current.renewAt())) {
-			return current.value();
-		}
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("grant_type", "client_credentials");
-		form.add("client_id", properties.clientId());
-		form.add("client_secret", properties.clientSecret());
-		TokenResponse response = http.post()
-			.uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(form)
+		// The whole representation goes back, so that nothing else about the user changes.
+		user.put("enabled", false);
+		http.put()
+			.uri("/admin/realms/{realm}/users/{id}", realm, userId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(user)
 			.retrieve()
-			.body(TokenResponse.class);
-		if (response == null || response.accessToken() == null) {
-			throw new IllegalStateException("Keycloak answered the token request without an access token");
-		}
-		ServiceAccountToken fresh = new ServiceAccountToken(response.accessToken(),
-				now.plusSeconds(response.expiresIn()).minus(EXPIRY_MARGIN));
-		token = fresh;
-		return fresh.value();
+			.toBodilessEntity();
+		http.post().uri("/admin/realms/{realm}/users/{id}/logout", realm, userId).retrieve().toBodilessEntity();
+		return true;
 	}
 
-	record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") long expiresIn) {
+	static ClientRegistration registration(KeycloakProperties properties) {
+		String realmUrl = properties.adminUrl().toString().replaceAll("/+$", "") + "/realms/" + properties.realm();
+		return ClientRegistration.withRegistrationId(REGISTRATION)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+			.clientId(properties.clientId())
+			.clientSecret(properties.clientSecret())
+			.tokenUri(realmUrl + "/protocol/openid-connect/token")
+			.build();
 	}
 
-	private record ServiceAccountToken(String value, Instant renewAt) {
+	/** No request to take a principal from: the service account's token lives in the client service. */
+	private static AuthorizedClientServiceOAuth2AuthorizedClientManager tokenManager(
+			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService tokens, JdkClientHttpRequestFactory requests,
+			ObservationRegistry observations) {
+		// the token request with the same timeouts as the admin calls
+		RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
+		tokenClient.setRestClient(RestClient.builder()
+			.requestFactory(requests)
+			.observationRegistry(observations)
+			.messageConverters(List.of(new FormHttpMessageConverter(), new OAuth2AccessTokenResponseHttpMessageConverter()))
+			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.build());
+		ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+		provider.setAccessTokenResponseClient(tokenClient);
+		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+				registrations, tokens);
+		manager.setAuthorizedClientProvider(provider);
+		return manager;
 	}
 
 }

@@ -3,10 +3,15 @@ package org.customerportal.account.removal;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.customerportal.platform.jobs.DueJobSettings;
+import org.customerportal.platform.retry.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,25 +23,26 @@ import org.springframework.validation.annotation.Validated;
  * @param clientSecret its secret
  * @param timeout connect and read timeout of each call
  * @param pollInterval how often pending disablings are looked at
+ * @param batchSize disablings claimed at a time
  * @param firstRetry the wait after a first failure, doubled after each further one
- * @param maxRetry the longest wait between two attempts
+ * @param maxRetry the longest wait between two attempts (a disabling is retried for as long as it takes)
  */
 @Validated
 @ConfigurationProperties("portal.account.keycloak")
-record KeycloakProperties(@NotNull URI adminUrl, @NotBlank String realm, @NotBlank String clientId,
-		@NotBlank String clientSecret, @NotNull Duration timeout, @NotNull Duration pollInterval,
-		@NotNull Duration firstRetry, @NotNull Duration maxRetry) {
+record KeycloakProperties(@DefaultValue("http://localhost:8180") @NotNull URI adminUrl,
+		@DefaultValue("portal") @NotBlank String realm, @DefaultValue("account-service") @NotBlank String clientId,
+		@NotBlank String clientSecret, @DefaultValue("5s") @NotNull Duration timeout,
+		@DefaultValue("5s") Duration pollInterval, @DefaultValue("10") @Min(1) int batchSize,
+		@DefaultValue("10s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry) {
 
-	/**
-	 * The wait after the given number of failed attempts: {@code firstRetry}, doubled after each further
-	 * failure, at most {@code maxRetry}.
-	 */
-	Duration retryAfter(int failedAttempts) {
-		Duration wait = firstRetry;
-		for (int i = 1; i < failedAttempts && wait.compareTo(maxRetry) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+	/** The wait before the next attempt after failures: {@code firstRetry}, doubled, at most {@code maxRetry}. */
+	RetryBackOff backOff() {
+		return new RetryBackOff(firstRetry, maxRetry);
+	}
+
+	/** Never given up: a removed person must not keep a working Keycloak account. */
+	DueJobSettings job() {
+		return new DueJobSettings(pollInterval, batchSize, 0, backOff());
 	}
 
 	@Override

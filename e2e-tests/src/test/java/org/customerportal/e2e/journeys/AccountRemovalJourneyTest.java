@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 
 /**
@@ -29,7 +29,7 @@ class AccountRemovalJourneyTest {
 
 	@Test
 	void aRemovedPersonCannotSignInAnyMore() {
-		UUID organisation = createOrganisation(kim, "Kowalski Kitchens");
+		UUID organization = createOrganization(kim, "Kowalski Kitchens");
 		Keycloak.passwordGrant(kim.username(), kim.password()).expect(200);
 
 		lee.delete("/api/users/" + kim.id()).expect(403);
@@ -40,7 +40,7 @@ class AccountRemovalJourneyTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.text("error")).isEqualTo("invalid_grant");
 		assertThat(refused.text("error_description")).containsIgnoringCase("disabled");
-		assertThat(support.get("/api/organizations/" + organisation + "/users").expect(200).json().path("totalItems").asInt())
+		assertThat(support.get("/api/organizations/" + organization + "/users").expect(200).json().path("totalItems").asInt())
 			.isZero();
 	}
 

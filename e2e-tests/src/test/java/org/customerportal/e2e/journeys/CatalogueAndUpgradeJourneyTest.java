@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.payByCard;
@@ -51,8 +51,8 @@ class CatalogueAndUpgradeJourneyTest {
 
 		User uma = Keycloak.customer("uma", "Uma", "Ulrich");
 		User pete = Keycloak.customer("pete", "Pete", "Perpetual");
-		UUID umas = createOrganisation(uma, "Ulrich Annual");
-		UUID petes = createOrganisation(pete, "Perpetual Pete");
+		UUID umas = createOrganization(uma, "Ulrich Annual");
+		UUID petes = createOrganization(pete, "Perpetual Pete");
 		JsonNode annual = bought(uma, umas, "ANNUAL");
 		JsonNode perpetual = bought(pete, petes, "PERPETUAL");
 		assertThat(annual.path("productVersion").asInt()).isEqualTo(1);
@@ -100,7 +100,7 @@ class CatalogueAndUpgradeJourneyTest {
 
 		// a company that pays in euros: quote, order and payment in euros at the euro price list
 		User eva = Keycloak.customer("eva", "Eva", "Euro");
-		UUID evas = createOrganisation(eva, "Euro Eva");
+		UUID evas = createOrganization(eva, "Euro Eva");
 		JsonNode quote = eventually("a euro quote for " + eva, 201,
 				() -> eva.post("/api/quotes", Map.of("organizationId", evas, "currency", "EUR", "lines",
 						List.of(line(PRODUCT, "ANNUAL", 3)))))
@@ -147,15 +147,15 @@ class CatalogueAndUpgradeJourneyTest {
 			.expect(412);
 	}
 
-	private JsonNode bought(User buyer, UUID organisation, String type) {
-		String orderId = buy(buyer, organisation, List.of(line(PRODUCT, type, 2))).path("id").asString();
-		return awaitLicences(buyer, orderId, 1).get(0);
+	private JsonNode bought(User buyer, UUID organization, String type) {
+		String orderId = buy(buyer, organization, List.of(line(PRODUCT, type, 2))).path("id").asString();
+		return awaitLicenses(buyer, orderId, 1).get(0);
 	}
 
 	private void requireTestClock(String path) {
 		Reply clock = support.get(path);
 		LocalSuite.require(clock.status() == 200, "the suite runs without the test clock of " + path
-				+ " (LICENSE_TEST_CLOCK_ENABLED / ORDER_TEST_CLOCK_ENABLED=true): it answered " + clock.status());
+				+ " (PORTAL_TESTCLOCK_ENABLED=true): it answered " + clock.status());
 	}
 
 }

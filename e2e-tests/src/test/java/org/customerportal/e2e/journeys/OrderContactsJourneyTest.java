@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
@@ -35,13 +35,13 @@ class OrderContactsJourneyTest {
 	private final User carol = Keycloak.customer("carol", "Carol", "Clark");
 
 	@Test
-	void onlyMembersBecomeContactsAndContactsSeeTheLicence() {
-		UUID organisation = createOrganisation(alice, "Anderson Imaging");
-		join(bob, organisation, alice);
+	void onlyMembersBecomeContactsAndContactsSeeTheLicense() {
+		UUID organization = createOrganization(alice, "Anderson Imaging");
+		join(bob, organization, alice);
 		signIn(carol);
-		JsonNode order = buy(alice, organisation, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1)));
+		JsonNode order = buy(alice, organization, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1)));
 		String orderId = order.path("id").asString();
-		String licenceId = awaitLicences(alice, orderId, 1).get(0).path("id").asString();
+		String licenseId = awaitLicenses(alice, orderId, 1).get(0).path("id").asString();
 		String contacts = "/api/orders/" + orderId + "/contacts";
 
 		JsonNode refused = alice.post(contacts, Map.of("email", carol.email())).expect(422).json();
@@ -56,15 +56,15 @@ class OrderContactsJourneyTest {
 		assertThat(alice.get(contacts).expect(200).json().path("items").findValuesAsString("email"))
 			.containsExactlyInAnyOrder(alice.email(), bob.email());
 
-		JsonNode seenByBob = eventually("Bob sees the licence", 200, () -> bob.get("/api/licenses/" + licenceId)).json();
+		JsonNode seenByBob = eventually("Bob sees the licence", 200, () -> bob.get("/api/licenses/" + licenseId)).json();
 		assertThat(seenByBob.path("orderId").asString()).isEqualTo(orderId);
-		assertThat(awaitLicences(bob, orderId, 1)).hasSize(1);
+		assertThat(awaitLicenses(bob, orderId, 1)).hasSize(1);
 		bob.get("/api/orders/" + orderId).expect(200);
 
 		alice.delete(contacts + "/" + bob.id()).expect(204);
 		assertThat(alice.get(contacts).expect(200).json().path("items").findValuesAsString("email")).containsExactly(alice.email());
-		eventually("Bob no longer sees the licence", 404, () -> bob.get("/api/licenses/" + licenceId));
-		assertThat(awaitLicences(bob, orderId, 0)).isEmpty();
+		eventually("Bob no longer sees the licence", 404, () -> bob.get("/api/licenses/" + licenseId));
+		assertThat(awaitLicenses(bob, orderId, 0)).isEmpty();
 		bob.get("/api/orders/" + orderId).expect(404);
 	}
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.signIn;
 
@@ -29,13 +29,13 @@ class PrimaryContactJourneyTest {
 
 	@Test
 	void onlyThePrimaryContactHandsTheRoleOn() {
-		UUID organisation = createOrganisation(alice, "Anderson Imaging");
-		join(bob, organisation, alice);
-		String primaryContact = "/api/organizations/" + organisation + "/primary-contact";
+		UUID organization = createOrganization(alice, "Anderson Imaging");
+		join(bob, organization, alice);
+		String primaryContact = "/api/organizations/" + organization + "/primary-contact";
 
 		bob.put(primaryContact, Map.of("userId", bob.id())).expect(403);
 		assertThat(signIn(bob).path("primaryContact").asBoolean()).isFalse();
-		assertThat(alice.get("/api/organizations/" + organisation).expect(200).json().path("primaryContactId").asString())
+		assertThat(alice.get("/api/organizations/" + organization).expect(200).json().path("primaryContactId").asString())
 			.isEqualTo(alice.id());
 
 		JsonNode assigned = alice.put(primaryContact, Map.of("userId", bob.id())).expect(200).json();
@@ -44,7 +44,7 @@ class PrimaryContactJourneyTest {
 		assertThat(signIn(alice).path("primaryContact").asBoolean()).isFalse();
 
 		alice.put(primaryContact, Map.of("userId", alice.id())).expect(403);
-		assertThat(bob.get("/api/organizations/" + organisation).expect(200).json().path("primaryContactId").asString())
+		assertThat(bob.get("/api/organizations/" + organization).expect(200).json().path("primaryContactId").asString())
 			.isEqualTo(bob.id());
 	}
 

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
-import static org.customerportal.e2e.support.Steps.licencesOfOrder;
+import static org.customerportal.e2e.support.Steps.licensesOfOrder;
 import static org.customerportal.e2e.support.Steps.order;
 import static org.customerportal.e2e.support.Steps.payByCard;
 import static org.customerportal.e2e.support.Steps.quote;
@@ -36,20 +36,20 @@ class PurchaseJourneyTest {
 	private final User bob = Keycloak.customer("bob", "Bob", "Brown");
 
 	@Test
-	void aliceBuysALicenceThatOnlyHerOrdersContactsSee() {
-		UUID organisation = createOrganisation(alice, "Anderson Imaging");
+	void aliceBuysALicenseThatOnlyHerOrdersContactsSee() {
+		UUID organization = createOrganization(alice, "Anderson Imaging");
 		JsonNode aliceMe = signIn(alice);
-		assertThat(aliceMe.path("organizationId").asString()).isEqualTo(organisation.toString());
+		assertThat(aliceMe.path("organizationId").asString()).isEqualTo(organization.toString());
 		assertThat(aliceMe.path("primaryContact").asBoolean()).isTrue();
 
-		join(bob, organisation, alice);
+		join(bob, organization, alice);
 		JsonNode bobMe = signIn(bob);
-		assertThat(bobMe.path("organizationId").asString()).isEqualTo(organisation.toString());
+		assertThat(bobMe.path("organizationId").asString()).isEqualTo(organization.toString());
 		assertThat(bobMe.path("primaryContact").asBoolean()).isFalse();
-		assertThat(alice.get("/api/organizations/" + organisation + "/users").expect(200).json().path("totalItems").asInt())
+		assertThat(alice.get("/api/organizations/" + organization + "/users").expect(200).json().path("totalItems").asInt())
 			.isEqualTo(2);
 
-		JsonNode quote = quote(alice, organisation, List.of(line("BARCODE-READER", "ANNUAL", 2)));
+		JsonNode quote = quote(alice, organization, List.of(line("BARCODE-READER", "ANNUAL", 2)));
 		assertThat(quote.path("total").path("amount").asString()).isEqualTo("2498.00");
 		assertThat(quote.path("total").path("currency").asString()).isEqualTo("USD");
 
@@ -62,16 +62,16 @@ class PurchaseJourneyTest {
 		payByCard(alice, orderId);
 		assertThat(alice.get("/api/orders/" + orderId).expect(200).json().path("status").asString()).isEqualTo("PAID");
 
-		JsonNode licence = awaitLicences(alice, orderId, 1).get(0);
-		assertThat(licence.path("product").asString()).isEqualTo("BARCODE-READER");
-		assertThat(licence.path("type").asString()).isEqualTo("ANNUAL");
-		assertThat(licence.path("quota").asInt()).isEqualTo(2);
-		assertThat(licence.path("status").asString()).isEqualTo("ACTIVE");
-		assertThat(licence.path("organizationId").asString()).isEqualTo(organisation.toString());
-		assertThat(licence.path("key").asString()).isNotBlank();
+		JsonNode license = awaitLicenses(alice, orderId, 1).get(0);
+		assertThat(license.path("product").asString()).isEqualTo("BARCODE-READER");
+		assertThat(license.path("type").asString()).isEqualTo("ANNUAL");
+		assertThat(license.path("quota").asInt()).isEqualTo(2);
+		assertThat(license.path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(license.path("organizationId").asString()).isEqualTo(organization.toString());
+		assertThat(license.path("key").asString()).isNotBlank();
 
-		assertThat(licencesOfOrder(bob.get("/api/licenses?size=100").expect(200).json(), orderId)).isEmpty();
-		bob.get("/api/licenses/" + licence.path("id").asString()).expect(404);
+		assertThat(licensesOfOrder(bob.get("/api/licenses?size=100").expect(200).json(), orderId)).isEmpty();
+		bob.get("/api/licenses/" + license.path("id").asString()).expect(404);
 		bob.get("/api/orders/" + orderId).expect(404);
 
 		MailCatcher.awaitMail(alice.email(), "Receipt for your order " + orderId);

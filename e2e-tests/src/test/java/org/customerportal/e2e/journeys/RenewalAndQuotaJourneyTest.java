@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.find;
-import static org.customerportal.e2e.support.Steps.licencesOfOrder;
+import static org.customerportal.e2e.support.Steps.licensesOfOrder;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.payByCard;
 
@@ -35,12 +35,12 @@ class RenewalAndQuotaJourneyTest {
 
 	@Test
 	void renewSelectedThenAddQuota() {
-		UUID organisation = createOrganisation(dave, "Davis Logistics");
-		String purchase = buy(dave, organisation,
+		UUID organization = createOrganization(dave, "Davis Logistics");
+		String purchase = buy(dave, organization,
 				List.of(line("BARCODE-READER", "ANNUAL", 1), line("LABEL-RECOGNIZER", "PERPETUAL", 1)))
 			.path("id")
 			.asString();
-		List<JsonNode> bought = awaitLicences(dave, purchase, 2);
+		List<JsonNode> bought = awaitLicenses(dave, purchase, 2);
 		JsonNode annual = find(bought, "BARCODE-READER");
 		JsonNode perpetual = find(bought, "LABEL-RECOGNIZER");
 		LocalDate annualEnd = LocalDate.parse(annual.path("expiresAt").asString());
@@ -60,7 +60,7 @@ class RenewalAndQuotaJourneyTest {
 		payByCard(dave, renewal.path("id").asString());
 
 		eventually("both end dates a year later", () -> dave.get("/api/licenses?size=100"), reply -> {
-			List<JsonNode> now = licencesOfOrder(reply.json(), purchase);
+			List<JsonNode> now = licensesOfOrder(reply.json(), purchase);
 			return now.size() == 2 && LocalDate.parse(find(now, "BARCODE-READER").path("expiresAt").asString()).equals(annualEnd.plusYears(1))
 					&& LocalDate.parse(find(now, "LABEL-RECOGNIZER").path("maintenanceExpiresAt").asString())
 						.equals(maintenanceEnd.plusYears(1));

@@ -25,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.customerportal.e2e.support.Endpoints.EVENTUAL;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
@@ -56,27 +56,27 @@ class RenewalReminderJourneyTest {
 	void remindersReachTheContactsUntilTheyUnsubscribe() {
 		Reply clock = support.get(TEST_CLOCK);
 		LocalSuite.require(clock.status() == 200, "notification-service runs without its test clock "
-				+ "(NOTIFICATIONS_TEST_CLOCK_ENABLED=true); " + TEST_CLOCK + " answered " + clock.status());
+				+ "(PORTAL_TESTCLOCK_ENABLED=true); " + TEST_CLOCK + " answered " + clock.status());
 
-		UUID organisation = createOrganisation(fay, "Fischer Freight");
-		join(gus, organisation, fay);
-		join(hal, organisation, fay);
-		String orderId = buy(fay, organisation, List.of(line("MRZ-SCANNER", "ANNUAL", 5))).path("id").asString();
-		JsonNode licence = awaitLicences(fay, orderId, 1).get(0);
-		String licenceId = licence.path("id").asString();
-		LocalDate end = LocalDate.parse(licence.path("expiresAt").asString());
+		UUID organization = createOrganization(fay, "Fischer Freight");
+		join(gus, organization, fay);
+		join(hal, organization, fay);
+		String orderId = buy(fay, organization, List.of(line("MRZ-SCANNER", "ANNUAL", 5))).path("id").asString();
+		JsonNode license = awaitLicenses(fay, orderId, 1).get(0);
+		String licenseId = license.path("id").asString();
+		LocalDate end = LocalDate.parse(license.path("expiresAt").asString());
 		String contacts = "/api/orders/" + orderId + "/contacts";
 		eventually("Gus added as a contact", 201, () -> fay.post(contacts, Map.of("email", gus.email())));
 		eventually("Hal added as a contact", 201, () -> fay.post(contacts, Map.of("email", hal.email())));
 		fay.delete(contacts + "/" + hal.id()).expect(204);
-		eventually("Gus sees the licence", 200, () -> gus.get("/api/licenses/" + licenceId));
-		eventually("Hal no longer sees the licence", 404, () -> hal.get("/api/licenses/" + licenceId));
+		eventually("Gus sees the licence", 200, () -> gus.get("/api/licenses/" + licenseId));
+		eventually("Hal no longer sees the licence", 404, () -> hal.get("/api/licenses/" + licenseId));
 
 		try {
 			moveClockTo(end.minusDays(30));
 			Mail faysReminder = awaitReminder(fay, "ends in 30 days");
 			Mail gussReminder = awaitReminder(gus, "ends in 30 days");
-			assertThat(faysReminder.text()).contains(licenceId);
+			assertThat(faysReminder.text()).contains(licenseId);
 			assertThat(remindersSentTo(hal)).as("reminders queued for the removed contact").isZero();
 			assertThat(MailCatcher.inbox(hal.email(), "licence ends")).isEmpty();
 

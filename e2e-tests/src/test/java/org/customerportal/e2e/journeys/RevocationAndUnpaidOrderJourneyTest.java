@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
@@ -44,11 +44,11 @@ class RevocationAndUnpaidOrderJourneyTest {
 
 	@Test
 	void aRevokedKeyValidatesAsRevoked() {
-		UUID organisation = createOrganisation(rita, "Reyes Robotics");
-		String orderId = buy(rita, organisation, List.of(line("MRZ-SCANNER", "ANNUAL", 2))).path("id").asString();
-		JsonNode licence = awaitLicences(rita, orderId, 1).get(0);
-		String id = licence.path("id").asString();
-		String key = licence.path("key").asString();
+		UUID organization = createOrganization(rita, "Reyes Robotics");
+		String orderId = buy(rita, organization, List.of(line("MRZ-SCANNER", "ANNUAL", 2))).path("id").asString();
+		JsonNode license = awaitLicenses(rita, orderId, 1).get(0);
+		String id = license.path("id").asString();
+		String key = license.path("key").asString();
 		assertThat(validate(key).path("code").asString()).isEqualTo("VALID");
 
 		rita.post("/api/licenses/" + id + "/revocation", Map.of("reason", "mine")).expect(403);
@@ -77,17 +77,17 @@ class RevocationAndUnpaidOrderJourneyTest {
 	void anUnpaidWireOrderExpires() {
 		Reply clock = support.get(ORDER_CLOCK);
 		LocalSuite.require(clock.status() == 200, "order-service runs without its test clock "
-				+ "(ORDER_TEST_CLOCK_ENABLED=true): GET " + ORDER_CLOCK + " answered " + clock.status());
+				+ "(PORTAL_TESTCLOCK_ENABLED=true): GET " + ORDER_CLOCK + " answered " + clock.status());
 		User ugo = Keycloak.customer("ugo", "Ugo", "Unpaid");
-		UUID organisation = createOrganisation(ugo, "Unpaid Utilities");
+		UUID organization = createOrganization(ugo, "Unpaid Utilities");
 		String overdue;
 		String dueSoon;
 		try {
 			// placed 31 and 24 days ago: the one is past its 30 days, the other is due within 7 days
 			support.put(ORDER_CLOCK, Map.of("offset", "-P31D")).expect(200);
-			overdue = wireOrder(ugo, organisation);
+			overdue = wireOrder(ugo, organization);
 			support.put(ORDER_CLOCK, Map.of("offset", "-P24D")).expect(200);
-			dueSoon = wireOrder(ugo, organisation);
+			dueSoon = wireOrder(ugo, organization);
 		}
 		finally {
 			support.put(ORDER_CLOCK, Map.of("offset", "PT0S")).expect(200);
@@ -108,8 +108,8 @@ class RevocationAndUnpaidOrderJourneyTest {
 			.as("an order already past its date is not reminded").isEmpty();
 	}
 
-	private static String wireOrder(User buyer, UUID organisation) {
-		return order(buyer, quote(buyer, organisation, List.of(line("BARCODE-READER", "ANNUAL", 1))), "WIRE_TRANSFER")
+	private static String wireOrder(User buyer, UUID organization) {
+		return order(buyer, quote(buyer, organization, List.of(line("BARCODE-READER", "ANNUAL", 1))), "WIRE_TRANSFER")
 			.path("id")
 			.asString();
 	}

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
@@ -43,8 +43,8 @@ class ServiceOutageJourneyTest {
 
 	@Test
 	void aStoppedServiceAnswers503AndCatchesUpWhenBack() throws Exception {
-		UUID organisation = createOrganisation(jon, "Jensen Joinery");
-		JsonNode order = order(jon, quote(jon, organisation, List.of(line("BARCODE-READER", "PERPETUAL", 1))), "CREDIT_CARD");
+		UUID organization = createOrganization(jon, "Jensen Joinery");
+		JsonNode order = order(jon, quote(jon, organization, List.of(line("BARCODE-READER", "PERPETUAL", 1))), "CREDIT_CARD");
 		String orderId = order.path("id").asString();
 		jon.get("/api/licenses").expect(200);
 
@@ -80,7 +80,7 @@ class ServiceOutageJourneyTest {
 			assertThat(trial.took()).isLessThan(QUICK);
 
 			assertThat(jon.get("/api/me").expect(200).json().path("organizationId").asString())
-				.isEqualTo(organisation.toString());
+				.isEqualTo(organization.toString());
 			jon.get("/api/products").expect(200);
 			jon.get("/api/notifications/preferences").expect(200);
 			payByCard(jon, orderId);
@@ -90,12 +90,12 @@ class ServiceOutageJourneyTest {
 			localRun.run(Duration.ofMinutes(12), "up", "--services-only");
 		}
 
-		JsonNode licence = awaitLicences(jon, orderId, 1).get(0);
-		assertThat(licence.path("type").asString()).isEqualTo("PERPETUAL");
+		JsonNode license = awaitLicenses(jon, orderId, 1).get(0);
+		assertThat(license.path("type").asString()).isEqualTo("PERPETUAL");
 		// the gateway's circuit breaker closes once its trial calls went through, which a quick restart may
 		// not have given it yet: meanwhile it asks to try again in a few seconds
-		eventually("licence " + licence.path("id").asString() + " through the gateway", 200,
-				() -> jon.get("/api/licenses/" + licence.path("id").asString()));
+		eventually("license " + license.path("id").asString() + " through the gateway", 200,
+				() -> jon.get("/api/licenses/" + license.path("id").asString()));
 	}
 
 }

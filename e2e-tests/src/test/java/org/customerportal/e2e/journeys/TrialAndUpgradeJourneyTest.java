@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.find;
 import static org.customerportal.e2e.support.Steps.line;
@@ -34,7 +34,7 @@ class TrialAndUpgradeJourneyTest {
 
 	@Test
 	void aTrialIsExtendedTwiceAndNoMore() {
-		UUID organisation = createOrganisation(erin, "Evans Archive");
+		UUID organization = createOrganization(erin, "Evans Archive");
 
 		// license-service learns about the organisation from account-service's events
 		JsonNode trial = eventually("a trial of DOCUMENT-SCANNER", 201,
@@ -43,7 +43,7 @@ class TrialAndUpgradeJourneyTest {
 		String trialId = trial.path("id").asString();
 		LocalDate start = LocalDate.parse(trial.path("validFrom").asString());
 		assertThat(trial.path("type").asString()).isEqualTo("TRIAL");
-		assertThat(trial.path("organizationId").asString()).isEqualTo(organisation.toString());
+		assertThat(trial.path("organizationId").asString()).isEqualTo(organization.toString());
 		assertThat(LocalDate.parse(trial.path("expiresAt").asString())).isEqualTo(start.plusDays(30));
 		assertThat(erin.get("/api/licenses/" + trialId).expect(200).json().path("status").asString()).isEqualTo("ACTIVE");
 
@@ -67,18 +67,18 @@ class TrialAndUpgradeJourneyTest {
 
 	@Test
 	void annualAndPerpetualWithMaintenanceUpgradeForFree() {
-		UUID organisation = createOrganisation(erin, "Evans Archive");
-		String orderId = buy(erin, organisation,
+		UUID organization = createOrganization(erin, "Evans Archive");
+		String orderId = buy(erin, organization,
 				List.of(line("BARCODE-READER", "ANNUAL", 1), line("CAPTURE-VISION-SERVER", "PERPETUAL", 2)))
 			.path("id")
 			.asString();
-		List<JsonNode> licences = awaitLicences(erin, orderId, 2);
+		List<JsonNode> licenses = awaitLicenses(erin, orderId, 2);
 
-		JsonNode annual = eligibility(find(licences, "BARCODE-READER"));
+		JsonNode annual = eligibility(find(licenses, "BARCODE-READER"));
 		assertThat(annual.path("eligible").asBoolean()).isTrue();
 		assertThat(annual.path("reason").asString()).contains("valid until");
 
-		JsonNode perpetual = eligibility(find(licences, "CAPTURE-VISION-SERVER"));
+		JsonNode perpetual = eligibility(find(licenses, "CAPTURE-VISION-SERVER"));
 		assertThat(perpetual.path("eligible").asBoolean()).isTrue();
 		assertThat(perpetual.path("reason").asString()).contains("Maintenance").contains("valid until");
 	}
@@ -92,29 +92,29 @@ class TrialAndUpgradeJourneyTest {
 		User support = Keycloak.support();
 		Reply clock = support.get("/api/licenses/test-clock");
 		LocalSuite.require(clock.status() == 200,
-				"license-service runs without its test clock (LICENSE_TEST_CLOCK_ENABLED=true): "
+				"license-service runs without its test clock (PORTAL_TESTCLOCK_ENABLED=true): "
 						+ "GET /api/licenses/test-clock answered " + clock.status());
-		UUID organisation = createOrganisation(erin, "Evans Archive");
-		String orderId = buy(erin, organisation, List.of(line("CAPTURE-VISION-SERVER", "PERPETUAL", 1))).path("id").asString();
-		JsonNode licence = awaitLicences(erin, orderId, 1).get(0);
-		LocalDate maintenanceEnd = LocalDate.parse(licence.path("maintenanceExpiresAt").asString());
+		UUID organization = createOrganization(erin, "Evans Archive");
+		String orderId = buy(erin, organization, List.of(line("CAPTURE-VISION-SERVER", "PERPETUAL", 1))).path("id").asString();
+		JsonNode license = awaitLicenses(erin, orderId, 1).get(0);
+		LocalDate maintenanceEnd = LocalDate.parse(license.path("maintenanceExpiresAt").asString());
 		long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(java.time.ZoneOffset.UTC), maintenanceEnd) + 1;
 		try {
 			support.put("/api/licenses/test-clock", Map.of("offset", "P" + days + "D")).expect(200);
-			JsonNode lapsed = eligibility(licence);
+			JsonNode lapsed = eligibility(license);
 			assertThat(lapsed.path("eligible").asBoolean()).isFalse();
 			assertThat(lapsed.path("reason").asString())
 				.isEqualTo("Maintenance of your perpetual licence ended on " + maintenanceEnd
 						+ ". Renew maintenance to upgrade for free.");
-			erin.post("/api/licenses/" + licence.path("id").asString() + "/upgrade", Map.of("targetVersion", 3)).expect(422);
+			erin.post("/api/licenses/" + license.path("id").asString() + "/upgrade", Map.of("targetVersion", 3)).expect(422);
 		}
 		finally {
 			support.put("/api/licenses/test-clock", Map.of("offset", "PT0S")).expect(200);
 		}
 	}
 
-	private JsonNode eligibility(JsonNode licence) {
-		return erin.get("/api/licenses/" + licence.path("id").asString() + "/upgrade-eligibility").expect(200).json();
+	private JsonNode eligibility(JsonNode license) {
+		return erin.get("/api/licenses/" + license.path("id").asString() + "/upgrade-eligibility").expect(200).json();
 	}
 
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
-import static org.customerportal.e2e.support.Steps.licencesOfOrder;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
+import static org.customerportal.e2e.support.Steps.createOrganization;
+import static org.customerportal.e2e.support.Steps.licensesOfOrder;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
 import static org.customerportal.e2e.support.Steps.quote;
@@ -34,8 +34,8 @@ class WireTransferJourneyTest {
 
 	@Test
 	void aWireTransferWaitsForSupport() {
-		UUID organisation = createOrganisation(ivy, "Ito Instruments");
-		JsonNode order = order(ivy, quote(ivy, organisation, List.of(line("DOCUMENT-SCANNER", "ANNUAL", 1))), "WIRE_TRANSFER");
+		UUID organization = createOrganization(ivy, "Ito Instruments");
+		JsonNode order = order(ivy, quote(ivy, organization, List.of(line("DOCUMENT-SCANNER", "ANNUAL", 1))), "WIRE_TRANSFER");
 		String orderId = order.path("id").asString();
 
 		JsonNode payment = ivy.post("/api/orders/" + orderId + "/payments", Map.of("method", "WIRE_TRANSFER"))
@@ -52,14 +52,14 @@ class WireTransferJourneyTest {
 		ivy.post(confirm, null).expect(403);
 		assertThat(ivy.get("/api/orders/" + orderId).expect(200).json().path("status").asString())
 			.isEqualTo("PENDING_PAYMENT");
-		assertThat(licencesOfOrder(ivy.get("/api/licenses?size=100").expect(200).json(), orderId)).isEmpty();
+		assertThat(licensesOfOrder(ivy.get("/api/licenses?size=100").expect(200).json(), orderId)).isEmpty();
 
 		JsonNode confirmed = support.post(confirm, null).expect(200).json();
 		assertThat(confirmed.path("status").asString()).isEqualTo("SUCCEEDED");
 		JsonNode paid = ivy.get("/api/orders/" + orderId).expect(200).json();
 		assertThat(paid.path("status").asString()).isEqualTo("PAID");
 		assertThat(paid.path("paymentMethod").asString()).isEqualTo("WIRE_TRANSFER");
-		assertThat(awaitLicences(ivy, orderId, 1).get(0).path("product").asString()).isEqualTo("DOCUMENT-SCANNER");
+		assertThat(awaitLicenses(ivy, orderId, 1).get(0).path("product").asString()).isEqualTo("DOCUMENT-SCANNER");
 		MailCatcher.awaitMail(ivy.email(), "Receipt for your order " + orderId);
 	}
 

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
 import static org.customerportal.e2e.support.Steps.quote;
@@ -65,8 +65,8 @@ class KafkaAccessIntegrationTest {
 
 	@Test
 	void billingReadsTheOrderEventOfAnOrderPlacedThroughTheGateway() {
-		UUID organisation = createOrganisation(buyer, "Kafka Kites");
-		String orderId = order(buyer, quote(buyer, organisation, List.of(line("DOCUMENT-SCANNER", "ANNUAL", 1))),
+		UUID organization = createOrganization(buyer, "Kafka Kites");
+		String orderId = order(buyer, quote(buyer, organization, List.of(line("DOCUMENT-SCANNER", "ANNUAL", 1))),
 				"WIRE_TRANSFER")
 			.path("id")
 			.asString();

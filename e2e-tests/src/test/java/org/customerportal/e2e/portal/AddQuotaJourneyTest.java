@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.line;
 
 /**
@@ -35,9 +35,9 @@ class AddQuotaJourneyTest {
 
 	@Test
 	void activateDownloadAndAddQuota() throws IOException {
-		UUID organisation = createOrganisation(bob, "Brown Freight");
-		String purchase = buy(bob, organisation, List.of(line("BARCODE-READER", "ANNUAL", 2))).path("id").asString();
-		String licence = awaitLicences(bob, purchase, 1).get(0).path("id").asString();
+		UUID organization = createOrganization(bob, "Brown Freight");
+		String purchase = buy(bob, organization, List.of(line("BARCODE-READER", "ANNUAL", 2))).path("id").asString();
+		String license = awaitLicenses(bob, purchase, 1).get(0).path("id").asString();
 
 		try (Portal browser = Portal.browser("bob")) {
 			browser.signIn(bob);
@@ -59,7 +59,7 @@ class AddQuotaJourneyTest {
 			assertThat(browser.page().locator("#quota-used")).hasText("1 of 2 units of quota used");
 
 			Download certificate = browser.page().waitForDownload(() -> browser.link("Download certificate").click());
-			assertThat(certificate.suggestedFilename()).isEqualTo("license-certificate-" + licence + ".json");
+			assertThat(certificate.suggestedFilename()).isEqualTo("license-certificate-" + license + ".json");
 			assertThat(Files.size(certificate.path())).isPositive();
 			assertThat(Files.readString(certificate.path())).contains("\"signature\"");
 
@@ -75,7 +75,7 @@ class AddQuotaJourneyTest {
 			String orderId = PaymentPage.awaitOrderId(browser);
 			JsonNode order = bob.get("/api/orders/" + orderId).expect(200).json();
 			assertThat(order.path("type").asString()).isEqualTo("QUOTA_EXPANSION");
-			assertThat(order.path("lines").get(0).path("licenseId").asString()).isEqualTo(licence);
+			assertThat(order.path("lines").get(0).path("licenseId").asString()).isEqualTo(license);
 			assertThat(order.path("lines").get(0).path("quota").asInt()).isEqualTo(3);
 		}
 	}

@@ -14,7 +14,7 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 
 /**
  * Alice invites someone who has no account yet. The invitation mail's link offers to create one; the
@@ -31,7 +31,7 @@ class InvitationJourneyTest {
 
 	@Test
 	void aPersonWithoutAnAccountIsInvitedRegistersAndJoins() {
-		createOrganisation(alice, "Anderson Imaging");
+		createOrganization(alice, "Anderson Imaging");
 		String company = "Anderson Imaging " + Keycloak.RUN;
 
 		try (Portal aliceBrowser = Portal.browser("alice")) {

@@ -33,9 +33,9 @@ import tools.jackson.databind.JsonNode;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.line;
 
 /**
@@ -70,10 +70,10 @@ class MailLinksJourneyTest {
 	void theLinksOfAnInvitationAReceiptARenewalReminderAndARevocationOpenPortalPages() {
 		Reply clock = support.get(TEST_CLOCK);
 		LocalSuite.require(clock.status() == 200, "notification-service runs without its test clock");
-		UUID company = createOrganisation(ida, "Ingram Instruments");
+		UUID company = createOrganization(ida, "Ingram Instruments");
 		JsonNode order = buy(ida, company, List.of(line("MRZ-SCANNER", "ANNUAL", 2)));
 		String orderId = order.path("id").asString();
-		JsonNode licence = awaitLicences(ida, orderId, 1).get(0);
+		JsonNode license = awaitLicenses(ida, orderId, 1).get(0);
 
 		try (Portal browser = Portal.browser("ida").signIn(ida)) {
 			// the receipt: its order link
@@ -93,10 +93,10 @@ class MailLinksJourneyTest {
 			}
 
 			// the renewal reminder: its licence link and its unsubscribe link
-			LocalDate end = LocalDate.parse(licence.path("expiresAt").asString());
+			LocalDate end = LocalDate.parse(license.path("expiresAt").asString());
 			moveClockTo(end.minusDays(30));
 			Mail reminder = awaitReminder(ida);
-			browser.openLink(onThisPortal(reminder.link("/licenses/" + licence.path("id").asString())));
+			browser.openLink(onThisPortal(reminder.link("/licenses/" + license.path("id").asString())));
 			assertThat(browser.page().locator("main")).containsText("MRZ-SCANNER");
 			assertThat(browser.heading()).not().hasText("Page not found");
 
@@ -109,10 +109,10 @@ class MailLinksJourneyTest {
 			browser.look("unsubscribed");
 
 			// the revocation: its licence link shows the licence as revoked, with support's reason
-			String licenceId = licence.path("id").asString();
-			support.post("/api/licenses/" + licenceId + "/revocation", Map.of("reason", "Mail link check.")).expect(200);
+			String licenseId = license.path("id").asString();
+			support.post("/api/licenses/" + licenseId + "/revocation", Map.of("reason", "Mail link check.")).expect(200);
 			Mail revoked = MailCatcher.awaitMail(ida.email(), "licence has been revoked");
-			browser.openLink(onThisPortal(revoked.link("/licenses/" + licenceId)));
+			browser.openLink(onThisPortal(revoked.link("/licenses/" + licenseId)));
 			assertThat(browser.page().locator("main")).containsText("Mail link check.");
 			assertThat(browser.heading()).not().hasText("Page not found");
 		}

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
@@ -38,11 +38,11 @@ class ManageContactsJourneyTest {
 
 	@Test
 	void onlyMembersBecomeContactsAndTheLastOneStays() {
-		UUID organisation = createOrganisation(alice, "Anderson Imaging");
-		join(bob, organisation, alice);
+		UUID organization = createOrganization(alice, "Anderson Imaging");
+		join(bob, organization, alice);
 		signIn(carol);
 		// who may see an order is decided before it is paid: an order awaiting payment will do
-		JsonNode order = order(alice, quote(alice, organisation, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1))), "WIRE_TRANSFER");
+		JsonNode order = order(alice, quote(alice, organization, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1))), "WIRE_TRANSFER");
 		String reference = order.path("id").asString().substring(0, 8).toUpperCase();
 
 		try (Portal browser = Portal.browser("alice")) {

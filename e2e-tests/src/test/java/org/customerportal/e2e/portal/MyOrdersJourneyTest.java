@@ -11,7 +11,7 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
 import static org.customerportal.e2e.support.Steps.quote;
@@ -24,9 +24,9 @@ class MyOrdersJourneyTest {
 
 	@Test
 	void theStatusFilterShowsOnlyMatchingOrders() {
-		UUID organisation = createOrganisation(alice, "Anderson Imaging");
-		String paid = paidByWireTransfer(organisation);
-		String unpaid = order(alice, quote(alice, organisation, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1))), "CHECK")
+		UUID organization = createOrganization(alice, "Anderson Imaging");
+		String paid = paidByWireTransfer(organization);
+		String unpaid = order(alice, quote(alice, organization, List.of(line("LABEL-RECOGNIZER", "ANNUAL", 1))), "CHECK")
 			.path("id")
 			.asString();
 
@@ -57,8 +57,8 @@ class MyOrdersJourneyTest {
 	}
 
 	/** An order Alice pays by wire transfer and support marks paid when the money arrives. */
-	private String paidByWireTransfer(UUID organisation) {
-		String orderId = order(alice, quote(alice, organisation, List.of(line("MRZ-SCANNER", "ANNUAL", 3))), "WIRE_TRANSFER")
+	private String paidByWireTransfer(UUID organization) {
+		String orderId = order(alice, quote(alice, organization, List.of(line("MRZ-SCANNER", "ANNUAL", 3))), "WIRE_TRANSFER")
 			.path("id")
 			.asString();
 		String paymentId = alice.post("/api/orders/" + orderId + "/payments", Map.of("method", "WIRE_TRANSFER"))

@@ -14,7 +14,7 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.quote;
 
@@ -69,9 +69,9 @@ class PortalPurchaseJourneyTest {
 
 	/** Signs Alice in with her company, asks for a quote in the portal and orders it. */
 	private Portal quoteAndOrder(String shots) {
-		UUID organisation = createOrganisation(alice, "Anderson Imaging");
+		UUID organization = createOrganization(alice, "Anderson Imaging");
 		// the order service learns from account events that Alice is a member: wait for that, not for the page
-		quote(alice, organisation, List.of(line("BARCODE-READER", "ANNUAL", 1)));
+		quote(alice, organization, List.of(line("BARCODE-READER", "ANNUAL", 1)));
 		Portal browser = Portal.browser("alice");
 		browser.signIn(alice);
 		browser.link("Purchase").click();

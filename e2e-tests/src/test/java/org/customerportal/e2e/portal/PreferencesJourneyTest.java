@@ -7,7 +7,7 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 
 /** A person stops renewal reminders on E-mail preferences, and the choice is still there later. */
 @EndToEndTest
@@ -17,7 +17,7 @@ class PreferencesJourneyTest {
 
 	@Test
 	void renewalRemindersStayOffOnceSwitchedOff() {
-		createOrganisation(alice, "Anderson Imaging");
+		createOrganization(alice, "Anderson Imaging");
 		try (Portal browser = Portal.browser("alice").signIn(alice)) {
 			browser.link("E-mail preferences").click();
 			assertThat(browser.heading()).hasText("E-mail preferences");

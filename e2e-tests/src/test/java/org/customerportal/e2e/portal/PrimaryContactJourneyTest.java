@@ -9,7 +9,7 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.join;
 
 /**
@@ -26,7 +26,7 @@ class PrimaryContactJourneyTest {
 
 	@Test
 	void onlyThePrimaryContactHandsTheRoleOn() {
-		UUID company = createOrganisation(alice, "Anderson Imaging");
+		UUID company = createOrganization(alice, "Anderson Imaging");
 		join(bob, company, alice);
 
 		try (Portal bobs = Portal.browser("bob").signIn(bob); Portal alices = Portal.browser("alice").signIn(alice)) {

@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.find;
 import static org.customerportal.e2e.support.Steps.line;
 
@@ -28,15 +28,15 @@ class RenewSelectedJourneyTest {
 	private final User alice = Keycloak.customer("alice", "Alice", "Anderson");
 
 	@Test
-	void renewTwoLicencesTogether() {
-		UUID organisation = createOrganisation(alice, "Anderson Imaging");
-		String purchase = buy(alice, organisation,
+	void renewTwoLicensesTogether() {
+		UUID organization = createOrganization(alice, "Anderson Imaging");
+		String purchase = buy(alice, organization,
 				List.of(line("BARCODE-READER", "ANNUAL", 2), line("LABEL-RECOGNIZER", "ANNUAL", 1)))
 			.path("id")
 			.asString();
-		List<JsonNode> licences = awaitLicences(alice, purchase, 2);
-		String barcode = find(licences, "BARCODE-READER").path("id").asString();
-		String label = find(licences, "LABEL-RECOGNIZER").path("id").asString();
+		List<JsonNode> licenses = awaitLicenses(alice, purchase, 2);
+		String barcode = find(licenses, "BARCODE-READER").path("id").asString();
+		String label = find(licenses, "LABEL-RECOGNIZER").path("id").asString();
 
 		try (Portal browser = Portal.browser("alice")) {
 			browser.signIn(alice);

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
 import static org.customerportal.e2e.support.Steps.quote;
@@ -36,14 +36,14 @@ class RevocationInvitationsAndExpiryJourneyTest {
 	private final User sam = Keycloak.support();
 
 	@Test
-	void supportRevokesAndReinstatesALicenceTheCustomerSeesWhy() {
-		UUID organisation = createOrganisation(vera, "Vogel Vision");
-		String company = vera.get("/api/organizations/" + organisation).expect(200).json().path("name").asString();
-		String orderId = buy(vera, organisation, List.of(line("MRZ-SCANNER", "ANNUAL", 1))).path("id").asString();
-		String licence = awaitLicences(vera, orderId, 1).get(0).path("id").asString();
+	void supportRevokesAndReinstatesALicenseTheCustomerSeesWhy() {
+		UUID organization = createOrganization(vera, "Vogel Vision");
+		String company = vera.get("/api/organizations/" + organization).expect(200).json().path("name").asString();
+		String orderId = buy(vera, organization, List.of(line("MRZ-SCANNER", "ANNUAL", 1))).path("id").asString();
+		String license = awaitLicenses(vera, orderId, 1).get(0).path("id").asString();
 
 		try (Portal support = Portal.browser("sam").signIn(sam); Portal customer = Portal.browser("vera").signIn(vera)) {
-			support.open("/support/companies/" + organisation);
+			support.open("/support/companies/" + organization);
 			assertThat(support.heading()).hasText(company);
 			support.link("MRZ-SCANNER").click();
 			assertThat(support.heading()).hasText("MRZ-SCANNER licence");
@@ -58,7 +58,7 @@ class RevocationInvitationsAndExpiryJourneyTest {
 			assertThat(support.page().locator("#revocation-reason")).hasText("The card payment of the order was charged back.");
 			support.look("support-licence-revoked");
 
-			customer.open("/licenses/" + licence);
+			customer.open("/licenses/" + license);
 			assertThat(customer.page().locator("#revoked"))
 				.containsText("Our support team revoked this licence on");
 			assertThat(customer.page().locator("#revoked")).containsText("The card payment of the order was charged back.");
@@ -75,9 +75,9 @@ class RevocationInvitationsAndExpiryJourneyTest {
 	@Test
 	void aPendingInvitationIsResentThenWithdrawn() {
 		User wes = Keycloak.customer("wes", "Wes", "Weber");
-		UUID organisation = createOrganisation(wes, "Weber Works");
+		UUID organization = createOrganization(wes, "Weber Works");
 		String invitee = "nico-" + Keycloak.RUN + "@example.com";
-		wes.post("/api/organizations/" + organisation + "/invitations", Map.of("email", invitee)).expect(201);
+		wes.post("/api/organizations/" + organization + "/invitations", Map.of("email", invitee)).expect(201);
 
 		try (Portal portal = Portal.browser("wes").signIn(wes)) {
 			portal.open("/account/users");
@@ -99,13 +99,13 @@ class RevocationInvitationsAndExpiryJourneyTest {
 	void anOrderNeverPaidByWireTransferShowsThatItExpired() {
 		Reply clock = sam.get("/api/orders/test-clock");
 		LocalSuite.require(clock.status() == 200, "order-service runs without its test clock "
-				+ "(ORDER_TEST_CLOCK_ENABLED=true): GET /api/orders/test-clock answered " + clock.status());
+				+ "(PORTAL_TESTCLOCK_ENABLED=true): GET /api/orders/test-clock answered " + clock.status());
 		User xan = Keycloak.customer("xan", "Xan", "Xu");
-		UUID organisation = createOrganisation(xan, "Xu Xylography");
+		UUID organization = createOrganization(xan, "Xu Xylography");
 		String orderId;
 		try {
 			sam.put("/api/orders/test-clock", Map.of("offset", "-P31D")).expect(200);
-			orderId = order(xan, quote(xan, organisation, List.of(line("BARCODE-READER", "ANNUAL", 1))), "WIRE_TRANSFER")
+			orderId = order(xan, quote(xan, organization, List.of(line("BARCODE-READER", "ANNUAL", 1))), "WIRE_TRANSFER")
 				.path("id")
 				.asString();
 		}

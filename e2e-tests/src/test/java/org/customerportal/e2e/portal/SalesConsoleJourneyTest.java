@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.line;
 
 /**
@@ -38,8 +38,8 @@ class SalesConsoleJourneyTest {
 	private final User nina = Keycloak.customer("nina", "Nina", "Neumann");
 
 	@Test
-	void salesPutAProductOnSaleAndReleaseItsNextVersionWhichALapsedLicenceBuys() {
-		UUID organisation = createOrganisation(nina, "Neumann Optics");
+	void salesPutAProductOnSaleAndReleaseItsNextVersionWhichALapsedLicenseBuys() {
+		UUID organization = createOrganization(nina, "Neumann Optics");
 		try (Portal sales = Portal.browser("sally").signIn(sally); Portal customer = Portal.browser("nina").signIn(nina)) {
 			assertThat(customer.link("Sales console")).hasCount(0);
 
@@ -83,7 +83,7 @@ class SalesConsoleJourneyTest {
 			assertThat(sales.page().locator(".govuk-notification-banner")).containsText("The price list in USD is saved.");
 			sales.look("sales-price-list");
 
-			JsonNode licence = bought(organisation);
+			JsonNode license = bought(organization);
 
 			sales.open("/sales/products/" + PRODUCT);
 			sales.field("New major version").fill("2");
@@ -96,12 +96,12 @@ class SalesConsoleJourneyTest {
 			sales.look("sales-release-error");
 
 			// a year and a day later the licence's maintenance has ended: the upgrade is for sale
-			LocalDate maintenanceEnd = LocalDate.parse(licence.path("maintenanceExpiresAt").asString());
+			LocalDate maintenanceEnd = LocalDate.parse(license.path("maintenanceExpiresAt").asString());
 			String offset = "P" + (ChronoUnit.DAYS.between(LocalDate.now(ZoneOffset.UTC), maintenanceEnd) + 1) + "D";
 			try {
 				sam.put("/api/licenses/test-clock", Map.of("offset", offset)).expect(200);
 				sam.put("/api/orders/test-clock", Map.of("offset", offset)).expect(200);
-				customer.open("/licenses/" + licence.path("id").asString());
+				customer.open("/licenses/" + license.path("id").asString());
 				assertThat(customer.button("Buy upgrade to version 2")).isVisible();
 				customer.look("licence-buy-upgrade");
 				customer.button("Buy upgrade to version 2").click();
@@ -117,9 +117,9 @@ class SalesConsoleJourneyTest {
 	}
 
 	/** Nina's company buys a perpetual licence of two developers of the new product. */
-	private JsonNode bought(UUID organisation) {
-		String orderId = buy(nina, organisation, List.of(line(PRODUCT, "PERPETUAL", 2))).path("id").asString();
-		return awaitLicences(nina, orderId, 1).get(0);
+	private JsonNode bought(UUID organization) {
+		String orderId = buy(nina, organization, List.of(line(PRODUCT, "PERPETUAL", 2))).path("id").asString();
+		return awaitLicenses(nina, orderId, 1).get(0);
 	}
 
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
@@ -46,10 +46,10 @@ class SalesQuoteJourneyTest {
 
 	@Test
 	void aSalesQuoteWithADiscountIsPaidFromItsEmailsLink() {
-		UUID organisation = createOrganisation(nina, "Novak Networks");
-		String company = nina.get("/api/organizations/" + organisation).expect(200).json().path("name").asString();
-		join(omar, organisation, nina);
-		awaitOrderServiceKnows(organisation, omar);
+		UUID organization = createOrganization(nina, "Novak Networks");
+		String company = nina.get("/api/organizations/" + organization).expect(200).json().path("name").asString();
+		join(omar, organization, nina);
+		awaitOrderServiceKnows(organization, omar);
 
 		try (Portal sales = Portal.browser("sally").signIn(sally)) {
 			sales.link("Sales console").click();
@@ -119,10 +119,10 @@ class SalesQuoteJourneyTest {
 	 * last day has passed is refused (400 on validUntil) only once the company and Omar are known
 	 * (before: 404, or 400 on the recipient), and nothing is sent.
 	 */
-	private void awaitOrderServiceKnows(UUID organisation, User member) {
+	private void awaitOrderServiceKnows(UUID organization, User member) {
 		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 		eventually("order-service knows " + member + "'s company", () -> sally.post("/api/sales-quotes",
-				Map.of("organizationId", organisation, "lines", List.of(line("BARCODE-READER", "ANNUAL", 1)),
+				Map.of("organizationId", organization, "lines", List.of(line("BARCODE-READER", "ANNUAL", 1)),
 						"validUntil", yesterday, "recipients", List.of(member.email()))),
 				(Reply reply) -> reply.status() == 400 && reply.body().contains("\"validUntil\""),
 				"a 400 naming validUntil");

@@ -8,7 +8,7 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 
 /**
  * A person signs in through Keycloak, sees the home page and signs out, which ends the Keycloak session
@@ -21,7 +21,7 @@ class SignInJourneyTest {
 
 	@Test
 	void signInSeeHomeAndSignOut() {
-		createOrganisation(alice, "Anderson Imaging");
+		createOrganization(alice, "Anderson Imaging");
 		try (Portal browser = Portal.browser("alice")) {
 			browser.signIn(alice);
 			assertThat(browser.heading()).hasText("Welcome, Alice Anderson");

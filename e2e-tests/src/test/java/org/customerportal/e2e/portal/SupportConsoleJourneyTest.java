@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
@@ -37,11 +37,11 @@ class SupportConsoleJourneyTest {
 	private final User sam = Keycloak.support();
 
 	@Test
-	void supportConfirmsAWireTransferAndTheCustomerSeesTheLicence() {
-		UUID organisation = createOrganisation(kim, "Keller Kinetics");
-		String company = kim.get("/api/organizations/" + organisation).expect(200).json().path("name").asString();
-		join(leo, organisation, kim);
-		String orderId = order(kim, quote(kim, organisation, List.of(line("DOCUMENT-SCANNER", "ANNUAL", 1))), "WIRE_TRANSFER")
+	void supportConfirmsAWireTransferAndTheCustomerSeesTheLicense() {
+		UUID organization = createOrganization(kim, "Keller Kinetics");
+		String company = kim.get("/api/organizations/" + organization).expect(200).json().path("name").asString();
+		join(leo, organization, kim);
+		String orderId = order(kim, quote(kim, organization, List.of(line("DOCUMENT-SCANNER", "ANNUAL", 1))), "WIRE_TRANSFER")
 			.path("id")
 			.asString();
 		JsonNode payment = kim.post("/api/orders/" + orderId + "/payments", Map.of("method", "WIRE_TRANSFER")).expect(201).json();

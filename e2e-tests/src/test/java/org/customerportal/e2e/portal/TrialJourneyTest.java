@@ -8,7 +8,7 @@ import org.customerportal.e2e.support.User;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 
 /**
  * Trial License: a person of a new company starts a trial, extends it twice, and the third time reads
@@ -21,7 +21,7 @@ class TrialJourneyTest {
 
 	@Test
 	void startAndExtendATrialTwice() {
-		createOrganisation(carol, "Clark Scanning");
+		createOrganization(carol, "Clark Scanning");
 		try (Portal browser = Portal.browser("carol")) {
 			browser.signIn(carol);
 			browser.link("Trial License").click();

@@ -149,9 +149,9 @@ final class Expectations {
 		// support's own calls: customers are refused before the licence is looked up
 		row("POST /api/licenses/{id}/revocation", "401 403 403 403 200 401")
 			.body((f, c) -> Map.of("reason", "Matrix"))
-			.fresh((f, c) -> Map.of("id", f.freshLicence()));
+			.fresh((f, c) -> Map.of("id", f.freshLicense()));
 		row("DELETE /api/licenses/{id}/revocation", "401 403 403 403 200 401")
-			.fresh((f, c) -> Map.of("id", f.freshRevokedLicence()));
+			.fresh((f, c) -> Map.of("id", f.freshRevokedLicense()));
 		row("POST /api/licenses/validate", "200 200 200 200 200 401")
 			.body((f, c) -> Map.of("key", f.licenseKey, "product", "BARCODE-READER"));
 		// a member's own company gets its trial; A already has one of the product

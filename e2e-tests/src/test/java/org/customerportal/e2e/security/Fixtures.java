@@ -13,9 +13,9 @@ import org.customerportal.e2e.support.User;
 
 import tools.jackson.databind.JsonNode;
 
-import static org.customerportal.e2e.support.Steps.awaitLicences;
+import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.buy;
-import static org.customerportal.e2e.support.Steps.createOrganisation;
+import static org.customerportal.e2e.support.Steps.createOrganization;
 import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.join;
 import static org.customerportal.e2e.support.Steps.line;
@@ -76,20 +76,20 @@ final class Fixtures {
 	private final AtomicInteger counter = new AtomicInteger();
 
 	private Fixtures() {
-		companyA = createOrganisation(alice, "Matrix A");
+		companyA = createOrganization(alice, "Matrix A");
 		join(bob, companyA, alice);
 		join(carl, companyA, alice);
-		companyB = createOrganisation(olga, "Matrix B");
+		companyB = createOrganization(olga, "Matrix B");
 
 		quoteId = quote(alice, companyA, LINES).path("id").asString();
 		String[] paid = freshPaidOrder();
 		orderId = paid[0];
 		paymentId = paid[1];
-		JsonNode licence = awaitLicences(alice, orderId, 1).get(0);
-		licenseId = licence.path("id").asString();
-		licenseKey = licence.path("key").asString();
+		JsonNode license = awaitLicenses(alice, orderId, 1).get(0);
+		licenseId = license.path("id").asString();
+		licenseKey = license.path("key").asString();
 		JsonNode eligibility = alice.get("/api/licenses/" + licenseId + "/upgrade-eligibility").expect(200).json();
-		upgradeTarget = eligibility.path("latestVersion").asInt(licence.path("productVersion").asInt() + 1);
+		upgradeTarget = eligibility.path("latestVersion").asInt(license.path("productVersion").asInt() + 1);
 		alice.post("/api/licenses/" + licenseId + "/activations", Map.of("deviceId", DEVICE)).expect(201);
 
 		wireOrderId = freshOrder();
@@ -151,16 +151,16 @@ final class Fixtures {
 	}
 
 	/** A new licence of company A (a paid order's), Alice a contact of its order. */
-	String freshLicence() {
+	String freshLicense() {
 		String order = buy(alice, companyA, LINES).path("id").asString();
-		return awaitLicences(alice, order, 1).get(0).path("id").asString();
+		return awaitLicenses(alice, order, 1).get(0).path("id").asString();
 	}
 
 	/** A new licence of company A that support has revoked. */
-	String freshRevokedLicence() {
-		String licence = freshLicence();
-		Keycloak.support().post("/api/licenses/" + licence + "/revocation", Map.of("reason", "Matrix")).expect(200);
-		return licence;
+	String freshRevokedLicense() {
+		String license = freshLicense();
+		Keycloak.support().post("/api/licenses/" + license + "/revocation", Map.of("reason", "Matrix")).expect(200);
+		return license;
 	}
 
 	/** A new pending invitation of company A. */

@@ -31,13 +31,12 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 
 	/** The environment the services need for these tests; they inherit ./local-run's environment. */
 	static final Map<String, String> SERVICE_ENVIRONMENT = Map.of(
-			// notification-service: lets support move its clock, so a reminder falls due without waiting weeks
-			"NOTIFICATIONS_TEST_CLOCK_ENABLED", "true",
-			// license-service: the same, once it has one (a perpetual licence whose maintenance has lapsed)
-			"LICENSE_TEST_CLOCK_ENABLED", "true",
-			// order-service: the same, so that lapsed maintenance is priced as a paid upgrade and an unpaid wire
-			// transfer order runs out; its expiry job looks often
-			"ORDER_TEST_CLOCK_ENABLED", "true", "ORDER_UNPAID_CHECK_INTERVAL", "5s");
+			// lets support move the services' clocks: notification-service's, so a reminder falls due without
+			// waiting weeks; license-service's (a perpetual licence whose maintenance has lapsed); order-service's,
+			// so that lapsed maintenance is priced as a paid upgrade and an unpaid wire transfer order runs out
+			"PORTAL_TESTCLOCK_ENABLED", "true",
+			// order-service's expiry job looks often
+			"PORTAL_ORDER_UNPAID_CHECKINTERVAL", "5s");
 
 	private static volatile Suite current;
 

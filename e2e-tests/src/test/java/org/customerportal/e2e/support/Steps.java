@@ -52,20 +52,20 @@ public final class Steps {
 		return user.get("/api/me").expect(200).json();
 	}
 
-	public static UUID createOrganisation(User owner, String name) {
+	public static UUID createOrganization(User owner, String name) {
 		signIn(owner);
-		JsonNode organisation = owner.post("/api/organizations", Map.of("name", name + " " + Keycloak.RUN))
+		JsonNode organization = owner.post("/api/organizations", Map.of("name", name + " " + Keycloak.RUN))
 			.expect(201)
 			.json();
-		return UUID.fromString(organisation.path("id").asString());
+		return UUID.fromString(organization.path("id").asString());
 	}
 
 	/**
 	 * A member invites the person, who accepts with the link from the invitation e-mail; returns once
 	 * the person is a member.
 	 */
-	public static void join(User invitee, UUID organisationId, User member) {
-		member.post("/api/organizations/" + organisationId + "/invitations", Map.of("email", invitee.email()))
+	public static void join(User invitee, UUID organizationId, User member) {
+		member.post("/api/organizations/" + organizationId + "/invitations", Map.of("email", invitee.email()))
 			.expect(201);
 		MailCatcher.Mail invitation = MailCatcher.awaitMail(invitee.email(), "invited you to join");
 		URI accept = invitation.link("/invitations/");
@@ -75,7 +75,7 @@ public final class Steps {
 		JsonNode joined = invitee.post("/api/invitations/" + invitationId + "/accept", Map.of("token", token))
 			.expect(200)
 			.json();
-		assertThat(joined.path("id").asString()).isEqualTo(organisationId.toString());
+		assertThat(joined.path("id").asString()).isEqualTo(organizationId.toString());
 	}
 
 	public static Map<String, Object> line(String product, String licenseType, int quota) {
@@ -83,9 +83,9 @@ public final class Steps {
 	}
 
 	/** A quote for the organisation, once order-service knows the buyer is a member. */
-	public static JsonNode quote(User buyer, UUID organisationId, List<Map<String, Object>> lines) {
+	public static JsonNode quote(User buyer, UUID organizationId, List<Map<String, Object>> lines) {
 		return eventually("a quote for " + buyer, 201,
-				() -> buyer.post("/api/quotes", Map.of("organizationId", organisationId, "lines", lines)))
+				() -> buyer.post("/api/quotes", Map.of("organizationId", organizationId, "lines", lines)))
 			.json();
 	}
 
@@ -134,8 +134,8 @@ public final class Steps {
 	}
 
 	/** Quote, order and card payment of the lines; returns the paid order. */
-	public static JsonNode buy(User buyer, UUID organisationId, List<Map<String, Object>> lines) {
-		JsonNode order = order(buyer, quote(buyer, organisationId, lines), "CREDIT_CARD");
+	public static JsonNode buy(User buyer, UUID organizationId, List<Map<String, Object>> lines) {
+		JsonNode order = order(buyer, quote(buyer, organizationId, lines), "CREDIT_CARD");
 		String orderId = order.path("id").asString();
 		payByCard(buyer, orderId);
 		JsonNode paid = buyer.get("/api/orders/" + orderId).expect(200).json();
@@ -144,26 +144,26 @@ public final class Steps {
 	}
 
 	/** The licences of an order in the person's "Full License" list, once they have all been issued. */
-	public static List<JsonNode> awaitLicences(User user, String orderId, int count) {
+	public static List<JsonNode> awaitLicenses(User user, String orderId, int count) {
 		Reply reply = eventually(count + " licence(s) of order " + orderId + " in the Full License list of " + user,
 				() -> user.get("/api/licenses?size=100"),
-				r -> r.status() == 200 && licencesOfOrder(r.json(), orderId).size() == count, count + " licences");
-		return licencesOfOrder(reply.json(), orderId);
+				r -> r.status() == 200 && licensesOfOrder(r.json(), orderId).size() == count, count + " licences");
+		return licensesOfOrder(reply.json(), orderId);
 	}
 
-	public static List<JsonNode> licencesOfOrder(JsonNode page, String orderId) {
+	public static List<JsonNode> licensesOfOrder(JsonNode page, String orderId) {
 		List<JsonNode> found = new ArrayList<>();
 		StreamSupport.stream(page.path("items").spliterator(), false)
-			.filter(licence -> orderId.equals(licence.path("orderId").asString()))
+			.filter(license -> orderId.equals(license.path("orderId").asString()))
 			.forEach(found::add);
 		return found;
 	}
 
-	public static JsonNode find(List<JsonNode> licences, String product) {
-		return licences.stream()
+	public static JsonNode find(List<JsonNode> licenses, String product) {
+		return licenses.stream()
 			.filter(l -> product.equals(l.path("product").asString()))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no licence of " + product + " in " + licences));
+			.orElseThrow(() -> new AssertionError("no licence of " + product + " in " + licenses));
 	}
 
 	static String query(URI uri, String name) {

@@ -31,7 +31,7 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
 
 	private final DataSize limit;
 
-	RequestSizeLimitFilter(@Value("${portal.gateway.max-request-size:1MB}") DataSize limit) {
+	RequestSizeLimitFilter(@Value("${portal.gateway.max-request-size}") DataSize limit) {
 		this.limit = limit;
 	}
 

@@ -42,7 +42,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
 	private final String retryAfterSeconds;
 
-	ProblemErrorHandler(Problems problems, @Value("${portal.gateway.unavailable-retry-after:5s}") Duration retryAfter) {
+	ProblemErrorHandler(Problems problems, @Value("${portal.gateway.unavailable-retry-after}") Duration retryAfter) {
 		this.problems = problems;
 		this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
 	}

@@ -6,8 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The web portal's origins that may call the API from a browser ({@code CORS_ALLOWED_ORIGINS},
- * comma separated).
+ * @param allowedOrigins the web portal's origins that may call the API from a browser (comma separated)
  */
 @ConfigurationProperties("portal.gateway.cors")
 record CorsProperties(@DefaultValue("http://localhost:3000") List<String> allowedOrigins) {

@@ -42,7 +42,7 @@ class LicenseSigner {
 		if (properties.privateKey() == null || properties.privateKey().isBlank() || properties.publicKey() == null
 				|| properties.publicKey().isBlank()) {
 			throw new IllegalStateException(
-					"Set LICENSE_SIGNING_PRIVATE_KEY and LICENSE_SIGNING_PUBLIC_KEY (Ed25519, base64 PKCS#8 and X.509)");
+					"Set PORTAL_LICENSE_SIGNING_PRIVATEKEY and PORTAL_LICENSE_SIGNING_PUBLICKEY (Ed25519, base64 PKCS#8 and X.509)");
 		}
 		try {
 			KeyFactory keys = KeyFactory.getInstance(ALGORITHM);
@@ -55,12 +55,12 @@ class LicenseSigner {
 		}
 		byte[] probe = "licence signing key check".getBytes(StandardCharsets.UTF_8);
 		if (!verify(probe, sign(probe))) {
-			throw new IllegalStateException("LICENSE_SIGNING_PUBLIC_KEY is not the public half of LICENSE_SIGNING_PRIVATE_KEY");
+			throw new IllegalStateException("PORTAL_LICENSE_SIGNING_PUBLICKEY is not the public half of PORTAL_LICENSE_SIGNING_PRIVATEKEY");
 		}
 		this.keyId = keyIdOf(publicKey);
 		if (LOCAL_DEVELOPMENT_PUBLIC_KEY.equals(properties.publicKey().strip())) {
-			log.warn("Licence certificates are signed with the LOCAL DEVELOPMENT key pair; set LICENSE_SIGNING_PRIVATE_KEY "
-					+ "and LICENSE_SIGNING_PUBLIC_KEY to a key pair of your own outside a developer's machine");
+			log.warn("Licence certificates are signed with the LOCAL DEVELOPMENT key pair; set PORTAL_LICENSE_SIGNING_PRIVATEKEY "
+					+ "and PORTAL_LICENSE_SIGNING_PUBLICKEY to a key pair of your own outside a developer's machine");
 		}
 	}
 

@@ -11,7 +11,10 @@ import org.customerportal.license.licenses.Licenses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * maintenance end only shows in the upcoming renewals.)
  */
 @Component
-class ExpiryJob {
+@EnableConfigurationProperties(ExpiryProperties.class)
+class ExpiryJob implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiryJob.class);
 
@@ -34,14 +38,21 @@ class ExpiryJob {
 
 	private final Clock clock;
 
-	ExpiryJob(Licenses licenses, TransactionTemplate transactions, Clock clock) {
+	private final ExpiryProperties properties;
+
+	ExpiryJob(Licenses licenses, TransactionTemplate transactions, Clock clock, ExpiryProperties properties) {
 		this.licenses = licenses;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
-	@Scheduled(initialDelayString = "${portal.license.expiry.initial-delay:30s}",
-			fixedDelayString = "${portal.license.expiry.interval:15m}")
+	/** Scheduled from its settings, so their defaults live in {@link ExpiryProperties} alone. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::run, properties.interval(), properties.initialDelay()));
+	}
+
 	void run() {
 		int expired = expireEnded();
 		if (expired > 0) {

@@ -7,18 +7,14 @@ import java.util.UUID;
 
 import org.customerportal.platform.events.IntegrationEvent;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one write path for licences: saves the aggregate, records its events in the outbox in the same
- * transaction, and tells the {@link LicenseChangeListener}s once the transaction has committed (so a
- * cache never holds what a rolled-back transaction wrote). Other packages find licences here too: the
- * repository is this package's own.
+ * transaction, and publishes {@link LicenseChanged}, which caches handle after commit. Other packages
+ * find licences here too: the repository is this package's own.
  */
 @Component
 public class Licenses {
@@ -27,13 +23,9 @@ public class Licenses {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObjectProvider<LicenseChangeListener> listeners;
-
-	Licenses(LicenseRepository repository, ApplicationEventPublisher events,
-			ObjectProvider<LicenseChangeListener> listeners) {
+	Licenses(LicenseRepository repository, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.events = events;
-		this.listeners = listeners;
 	}
 
 	public License save(License license, IntegrationEvent... published) {
@@ -41,12 +33,12 @@ public class Licenses {
 		for (IntegrationEvent event : published) {
 			events.publishEvent(event);
 		}
-		changed(saved.licenseKey());
+		events.publishEvent(new LicenseChanged(saved.licenseKey()));
 		return saved;
 	}
 
 	/**
-	 * Saves a change of the quota in use only: no event, and no listener told, as no cache holds it.
+	 * Saves a change of the quota in use only: no event, not even {@link LicenseChanged}, as no cache holds it.
 	 */
 	public License saveQuotaUse(License license) {
 		return repository.save(license);
@@ -76,21 +68,6 @@ public class Licenses {
 		return repository.lockEndedActive(today, limit);
 	}
 
-	/** Tells the listeners about a change made outside {@link #save}, after the current transaction commits. */
-	public void changed(String licenseKey) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					notifyListeners(licenseKey);
-				}
-			});
-		}
-		else {
-			notifyListeners(licenseKey);
-		}
-	}
-
 	/** Whether a save failed on a unique index (Spring Data JDBC wraps the driver's exception). */
 	public static boolean causedByDuplicateKey(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -99,11 +76,6 @@ public class Licenses {
 			}
 		}
 		return false;
-	}
-
-	private void notifyListeners(String licenseKey) {
-		List<LicenseChangeListener> all = listeners.orderedStream().toList();
-		all.forEach(listener -> listener.licenseChanged(licenseKey));
 	}
 
 }

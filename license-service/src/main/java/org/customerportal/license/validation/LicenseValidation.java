@@ -59,7 +59,7 @@ class LicenseValidation {
 		}
 		catch (BusinessRuleException ex) {
 			// the licence changed since it was cached (e.g. by another instance): answer from the database
-			cache.licenseChanged(key);
+			cache.evict(key);
 			return answer(cache.current(key), product, LocalDate.now(clock));
 		}
 	}

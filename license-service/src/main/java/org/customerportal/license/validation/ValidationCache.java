@@ -7,13 +7,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import org.customerportal.license.licenses.LicenseChangeListener;
+import org.customerportal.license.licenses.LicenseChanged;
 import org.customerportal.license.licenses.LicenseStatus;
 import org.customerportal.license.licenses.LicenseType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Licence terms by key, in memory and bounded in size, so validation rarely touches the database. Unknown
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * on every instance, not after {@code cacheExpireAfterWrite}.
  */
 @Component
-class ValidationCache implements LicenseChangeListener {
+class ValidationCache {
 
 	private final LoadingCache<String, LicenseTerms> cache;
 
@@ -68,8 +70,12 @@ class ValidationCache implements LicenseChangeListener {
 		return cache.get(licenseKey);
 	}
 
-	@Override
-	public void licenseChanged(String licenseKey) {
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(LicenseChanged changed) {
+		evict(changed.licenseKey());
+	}
+
+	void evict(String licenseKey) {
 		cache.invalidate(licenseKey);
 	}
 

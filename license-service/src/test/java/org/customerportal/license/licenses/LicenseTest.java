@@ -37,7 +37,7 @@ class LicenseTest {
 	class Issuing {
 
 		@Test
-		void anAnnualLicenceRunsOneYear() {
+		void anAnnualLicenseRunsOneYear() {
 			License license = annual(TODAY);
 			assertThat(license.validFrom()).isEqualTo(TODAY);
 			assertThat(license.expiresAt()).isEqualTo(TODAY.plusYears(1));
@@ -47,7 +47,7 @@ class LicenseTest {
 		}
 
 		@Test
-		void aPerpetualLicenceNeverEndsAndHasOneYearOfMaintenance() {
+		void aPerpetualLicenseNeverEndsAndHasOneYearOfMaintenance() {
 			License license = perpetual(TODAY);
 			assertThat(license.expiresAt()).isNull();
 			assertThat(license.maintenanceExpiresAt()).isEqualTo(TODAY.plusYears(1));
@@ -86,7 +86,7 @@ class LicenseTest {
 		}
 
 		@Test
-		void renewingALapsedLicenceStartsTheYearToday() {
+		void renewingALapsedLicenseStartsTheYearToday() {
 			License license = annual(TODAY.minusYears(2));
 			license.expire(TODAY);
 			assertThat(license.status()).isEqualTo(LicenseStatus.EXPIRED);
@@ -96,7 +96,7 @@ class LicenseTest {
 		}
 
 		@Test
-		void renewingAPerpetualLicenceExtendsItsMaintenance() {
+		void renewingAPerpetualLicenseExtendsItsMaintenance() {
 			License early = perpetual(TODAY.minusMonths(6));
 			early.renew(TODAY);
 			assertThat(early.maintenanceExpiresAt()).isEqualTo(TODAY.minusMonths(6).plusYears(2));
@@ -119,7 +119,7 @@ class LicenseTest {
 	class Upgrades {
 
 		@Test
-		void aValidAnnualLicenceMayBeUpgradedForFree() {
+		void aValidAnnualLicenseMayBeUpgradedForFree() {
 			License license = annual(TODAY.minusMonths(3));
 			assertThat(license.upgradeEligibility(TODAY).eligible()).isTrue();
 			assertThat(license.upgradeTo(10, 10, TODAY)).isEqualTo(9);
@@ -127,7 +127,7 @@ class LicenseTest {
 		}
 
 		@Test
-		void anExpiredAnnualLicenceMayNot() {
+		void anExpiredAnnualLicenseMayNot() {
 			License license = annual(TODAY.minusYears(1).minusDays(1));
 			UpgradeEligibility eligibility = license.upgradeEligibility(TODAY);
 			assertThat(eligibility.eligible()).isFalse();
@@ -138,7 +138,7 @@ class LicenseTest {
 		}
 
 		@Test
-		void aPerpetualLicenceNeedsValidMaintenance() {
+		void aPerpetualLicenseNeedsValidMaintenance() {
 			assertThat(perpetual(TODAY.minusMonths(11)).upgradeEligibility(TODAY).eligible()).isTrue();
 			UpgradeEligibility lapsed = perpetual(TODAY.minusYears(1)).upgradeEligibility(TODAY);
 			assertThat(lapsed.eligible()).isFalse();
@@ -215,7 +215,7 @@ class LicenseTest {
 		}
 
 		@Test
-		void anExpiredLicenceTakesNoDevice() {
+		void anExpiredLicenseTakesNoDevice() {
 			License license = annual(TODAY.minusYears(2));
 			assertThatThrownBy(() -> license.useQuotaUnit(TODAY)).hasMessageContaining("Renew it to activate");
 		}

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.customerportal.notification.EmailAddresses;
 import org.customerportal.notification.directory.OrderEvents.Contact;
 import org.customerportal.notification.directory.OrderEvents.Line;
-import org.customerportal.notification.mail.Outbox;
+import org.customerportal.notification.mail.MailQueue;
 import org.customerportal.notification.preference.MailPreferences;
 import org.customerportal.platform.time.Timestamps;
 
@@ -29,16 +29,16 @@ class Directory {
 
 	private final JdbcTemplate batches;
 
-	private final Outbox outbox;
+	private final MailQueue mailQueue;
 
 	private final MailPreferences preferences;
 
 	private final Clock clock;
 
-	Directory(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, MailPreferences preferences, Clock clock) {
+	Directory(JdbcClient jdbc, JdbcTemplate batches, MailQueue mailQueue, MailPreferences preferences, Clock clock) {
 		this.jdbc = jdbc;
 		this.batches = batches;
-		this.outbox = outbox;
+		this.mailQueue = mailQueue;
 		this.preferences = preferences;
 		this.clock = clock;
 	}
@@ -69,7 +69,7 @@ class Directory {
 		jdbc.sql("delete from order_contact where user_id = ?").param(userId).update();
 		jdbc.sql("delete from person where user_id = ?").param(userId).update();
 		preferences.forget(emails);
-		outbox.cancelQueuedTo(emails);
+		mailQueue.cancelQueuedTo(emails);
 	}
 
 	/** The order's whole contact list as the event states it. */
@@ -118,7 +118,7 @@ class Directory {
 				.query(Boolean.class)
 				.single();
 			if (!stillContact) {
-				outbox.cancelQueuedReminders(address, orderId);
+				mailQueue.cancelQueuedReminders(address, orderId);
 			}
 		}
 	}

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.customerportal.notification.mail.MailKind;
-import org.customerportal.notification.mail.Outbox;
+import org.customerportal.notification.mail.MailQueue;
 import org.customerportal.platform.events.EventHandlers;
 import org.customerportal.platform.events.Inbox;
 
@@ -31,12 +31,12 @@ class InvitationEventHandlers {
 
 	private final EventHandlers handlers;
 
-	InvitationEventHandlers(Inbox inbox, Outbox outbox) {
+	InvitationEventHandlers(Inbox inbox, MailQueue mailQueue) {
 		this.inbox = inbox;
 		this.handlers = EventHandlers.builder()
-			.on(INVITATION_CREATED, InvitationCreated.class, event -> invite(outbox, event))
+			.on(INVITATION_CREATED, InvitationCreated.class, event -> invite(mailQueue, event))
 			.on(INVITATION_WITHDRAWN, InvitationWithdrawn.class,
-					event -> outbox.cancelQueued(MailKind.INVITATION, String.valueOf(event.invitationId())))
+					event -> mailQueue.cancelQueued(MailKind.INVITATION, String.valueOf(event.invitationId())))
 			.build();
 	}
 
@@ -47,7 +47,7 @@ class InvitationEventHandlers {
 	record InvitationWithdrawn(UUID invitationId) {
 	}
 
-	private static void invite(Outbox outbox, InvitationCreated event) {
+	private static void invite(MailQueue mailQueue, InvitationCreated event) {
 		if (event.email() == null || event.acceptUrl() == null) {
 			throw new IllegalArgumentException("Invitation " + event.invitationId() + " has no e-mail or accept link");
 		}
@@ -59,9 +59,9 @@ class InvitationEventHandlers {
 		model.put("expiresAt", event.expiresAt());
 		if (event.replacesInvitationId() != null) {
 			// resent: the old link is void, so its mail need not go out if it is still waiting
-			outbox.cancelQueued(MailKind.INVITATION, String.valueOf(event.replacesInvitationId()));
+			mailQueue.cancelQueued(MailKind.INVITATION, String.valueOf(event.replacesInvitationId()));
 		}
-		outbox.enqueue(MailKind.INVITATION, event.email(), String.valueOf(event.invitationId()), model);
+		mailQueue.enqueue(MailKind.INVITATION, event.email(), String.valueOf(event.invitationId()), model);
 	}
 
 	@KafkaListener(topics = "portal.account.events", groupId = CONSUMER)

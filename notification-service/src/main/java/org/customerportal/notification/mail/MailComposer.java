@@ -63,7 +63,7 @@ class MailComposer {
 			case PAYMENT_REMINDER -> paymentReminder(model, variables);
 			case RECEIPT -> receipt(model, variables);
 			case QUOTE -> quote(model, variables);
-			case LICENCE_REVOKED -> licenceRevoked(model, variables);
+			case LICENSE_REVOKED -> licenseRevoked(model, variables);
 		};
 		variables.put("subject", subject);
 		Context context = new Context(Locale.ENGLISH, variables);
@@ -80,16 +80,16 @@ class MailComposer {
 		boolean perpetual = "PERPETUAL".equals(model.path("licenceType").asString());
 		String product = text(model, "productName", text(model, "product", "your product"));
 		String when = when(daysLeft, endDate);
-		String licenceId = model.path("licenceId").asString();
+		String licenseId = model.path("licenceId").asString();
 		String unsubscribeUrl = unsubscribeTokens.link(recipient, UnsubscribeScope.RENEWAL_REMINDERS);
 		variables.put("name", text(model, "name", null));
 		variables.put("product", product);
-		variables.put("licenceId", licenceId);
+		variables.put("licenceId", licenseId);
 		variables.put("perpetual", perpetual);
 		variables.put("endDate", DATE.format(endDate));
 		variables.put("when", when);
 		variables.put("ended", daysLeft < 0);
-		variables.put("renewUrl", properties.link("/licenses/" + licenceId));
+		variables.put("renewUrl", properties.link("/licenses/" + licenseId));
 		variables.put("unsubscribeUrl", unsubscribeUrl);
 		String mailto = properties.unsubscribe().mailto();
 		headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">"
@@ -188,21 +188,21 @@ class MailComposer {
 	}
 
 	/** A quote line; {@code discount} is null when the line has none. */
-	record QuoteLine(String product, String licenceType, String quota, String listAmount, String discount,
+	record QuoteLine(String product, String licenseType, String quota, String listAmount, String discount,
 			String amount) {
 	}
 
-	private String licenceRevoked(JsonNode model, Map<String, Object> variables) {
-		String licenceId = model.path("licenceId").asString();
+	private String licenseRevoked(JsonNode model, Map<String, Object> variables) {
+		String licenseId = model.path("licenceId").asString();
 		String product = text(model, "productName", text(model, "product", "your product"));
 		variables.put("product", product);
-		variables.put("licenceId", licenceId);
+		variables.put("licenceId", licenseId);
 		variables.put("reason", text(model, "reason", ""));
-		variables.put("licenceUrl", properties.link("/licenses/" + licenceId));
+		variables.put("licenceUrl", properties.link("/licenses/" + licenseId));
 		return "Your " + product + " licence has been revoked";
 	}
 
-	record Line(String product, String licenceType, String quota, String amount) {
+	record Line(String product, String licenseType, String quota, String amount) {
 	}
 
 	private static List<Line> lines(JsonNode lines) {

@@ -24,7 +24,7 @@ public enum MailKind {
 	QUOTE("quote"),
 
 	/** Support revoked a licence; carries the reason. */
-	LICENCE_REVOKED("licence-revoked");
+	LICENSE_REVOKED("licence-revoked");
 
 	private final String template;
 

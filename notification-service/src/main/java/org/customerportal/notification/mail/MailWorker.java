@@ -2,20 +2,12 @@ package org.customerportal.notification.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,28 +17,35 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.customerportal.notification.NotificationProperties;
 import org.customerportal.notification.mail.MailComposer.ComposedMail;
+import org.customerportal.platform.jobs.DueJob;
+import org.customerportal.platform.jobs.DueJob.Claimed;
+import org.customerportal.platform.jobs.DueJob.Finished;
+import org.customerportal.platform.jobs.DueJobs;
+import org.customerportal.platform.jobs.DueTable;
+import org.customerportal.platform.jobs.Outcome;
 import org.customerportal.platform.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mail. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED} (so several instances
- * share the queue without sending a mail twice), sent over one SMTP connection, and marked sent in the
- * same transaction. A failure leaves the mail queued with a later attempt time, doubling the wait each
- * time up to {@code max-retry}: an SMTP outage delays mail and loses none. Only a mail the server
- * rejects outright is given up, after {@code max-attempts}.
+ * Sends queued mail, as a durable job ({@code DueJobs}) on {@code outgoing_mail}: each batch is claimed
+ * (so several instances share the queue without sending a mail twice), sent over one SMTP connection
+ * outside the claim's transaction, and the outcome of every mail recorded in one transaction. A failure
+ * leaves the mail queued with a later attempt time, doubling the wait each time up to {@code max-retry}:
+ * an SMTP outage delays mail and loses none. Only a mail the server rejects outright is given up, after
+ * {@code max-attempts}, and one whose templates fail at once. A mail cancelled while it is being sent
+ * goes out and is recorded as sent.
  */
 @Component
 class MailWorker {
@@ -55,11 +54,7 @@ class MailWorker {
 
 	private static final Session SESSION = Session.getInstance(new Properties());
 
-	private final JdbcClient jdbc;
-
 	private final JdbcTemplate batches;
-
-	private final TransactionTemplate transactions;
 
 	private final JavaMailSender sender;
 
@@ -71,25 +66,22 @@ class MailWorker {
 
 	private final Clock clock;
 
-	private final AtomicInteger senderThreads = new AtomicInteger();
-
-	private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
-		Thread thread = new Thread(task, "mail-sender-" + senderThreads.incrementAndGet());
-		thread.setDaemon(true);
-		return thread;
-	});
-
 	private final Counter sentMails;
 
 	private final Counter retriedMails;
 
 	private final Counter givenUpMails;
 
-	MailWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, JavaMailSender sender, MailComposer composer,
-			JsonMapper json, NotificationProperties properties, Clock clock, MeterRegistry meters) {
-		this.jdbc = jdbc;
+	private final DueJob<QueuedMail> job;
+
+	/**
+	 * @param senders a thread per SMTP connection used at once: SMTP waits for a reply to every command,
+	 * so parallel connections, not a faster loop, are what raise the rate
+	 */
+	MailWorker(JdbcTemplate batches, JavaMailSender sender, MailComposer composer, JsonMapper json,
+			NotificationProperties properties, Clock clock, MeterRegistry meters,
+			@Qualifier("mailSenders") AsyncTaskExecutor senders, DueJobs jobs) {
 		this.batches = batches;
-		this.transactions = transactions;
 		this.sender = sender;
 		this.composer = composer;
 		this.json = json;
@@ -102,94 +94,53 @@ class MailWorker {
 		this.givenUpMails = Counter.builder("portal.mail.given.up")
 			.description("Mails given up (rejected by the server too often, or not composable)")
 			.register(meters);
+		this.job = jobs.<QueuedMail>define("mail", DueTable.of("outgoing_mail", "id", "status = 'QUEUED'"),
+				properties.mail().job())
+			.reading("kind, recipient, model::text as model",
+					(rs, n) -> new QueuedMail(rs.getObject("job_key", UUID.class), MailKind.valueOf(rs.getString("kind")),
+							rs.getString("recipient"), rs.getString("model")))
+			.work(this::sendBatch)
+			.onDone(this::sent)
+			.onGivenUp(this::givenUp)
+			.onRetry(this::retried)
+			.workers(properties.mail().senders(), senders)
+			.schedule();
 	}
 
-	private record QueuedMail(UUID id, MailKind kind, String recipient, String model, int attempts) {
+	private record QueuedMail(UUID id, MailKind kind, String recipient, String model) {
 	}
 
-	private record Outcome(QueuedMail mail, String subject, Exception failure) {
-	}
-
-	/**
-	 * Sends until the queue holds nothing due or the server fails, over {@code senders} SMTP
-	 * connections at once: SMTP waits for a reply to every command, so parallel connections, not a
-	 * faster loop, are what raise the rate.
-	 */
-	@Scheduled(fixedDelayString = "${portal.notifications.mail.poll-interval:1s}",
-			initialDelayString = "${portal.notifications.mail.poll-interval:1s}")
-	void sendDue() {
-		drain(properties.mail().senders());
-	}
-
+	/** Sends everything due now over {@code senders} SMTP connections at once (benchmarks). */
 	void drain(int senders) {
-		if (senders <= 1) {
-			drainOne();
-			return;
-		}
-		List<CompletableFuture<Void>> running = new ArrayList<>(senders);
-		for (int i = 0; i < senders; i++) {
-			running.add(CompletableFuture.runAsync(this::drainOne, pool));
-		}
-		CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+		job.runDue(senders);
 	}
 
-	private void drainOne() {
-		int batchSize = properties.mail().batchSize();
-		BatchResult result;
-		do {
-			result = transactions.execute(status -> sendBatch(batchSize));
-		}
-		while (result != null && result.claimed() == batchSize && result.failed() == 0);
-	}
-
-	@PreDestroy
-	void stop() {
-		pool.shutdown();
-	}
-
-	record BatchResult(int claimed, int failed) {
-	}
-
-	BatchResult sendBatch(int batchSize) {
-		Instant now = clock.instant();
-		List<QueuedMail> batch = jdbc.sql("""
-				select id, kind, recipient, model::text, attempts from outgoing_mail
-				where status = 'QUEUED' and next_attempt_at <= ?
-				order by next_attempt_at
-				limit ?
-				for update skip locked""")
-			.params(Timestamps.of(now), batchSize)
-			.query((rs, row) -> new QueuedMail(rs.getObject(1, UUID.class), MailKind.valueOf(rs.getString(2)),
-					rs.getString(3), rs.getString(4), rs.getInt(5)))
-			.list();
-		if (batch.isEmpty()) {
-			return new BatchResult(0, 0);
-		}
+	private List<Outcome> sendBatch(List<Claimed<QueuedMail>> batch) {
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		Map<MimeMessage, Integer> index = new IdentityHashMap<>();
 		List<MimeMessage> messages = new ArrayList<>(batch.size());
-		for (QueuedMail mail : batch) {
+		for (Claimed<QueuedMail> claimed : batch) {
+			QueuedMail mail = claimed.row();
 			try {
 				ComposedMail composed = composer.compose(mail.kind(), mail.recipient(), json.readTree(mail.model()));
 				MimeMessage message = message(mail, composed);
 				index.put(message, outcomes.size());
 				messages.add(message);
-				outcomes.add(new Outcome(mail, composed.subject(), null));
+				outcomes.add(Outcome.done(composed.subject()));
 			}
 			catch (RuntimeException | MessagingException | UnsupportedEncodingException ex) {
 				log.error("Mail {} ({}) could not be composed; giving it up", mail.id(), mail.kind(), ex);
-				outcomes.add(new Outcome(mail, null, new NotComposable(ex)));
+				outcomes.add(Outcome.giveUp(new NotComposable(ex)));
 			}
 		}
-		Map<Object, Exception> failures = send(messages);
-		failures.forEach((message, failure) -> {
+		send(messages).forEach((message, failure) -> {
 			Integer position = index.get(message);
 			if (position != null) {
-				Outcome outcome = outcomes.get(position);
-				outcomes.set(position, new Outcome(outcome.mail(), outcome.subject(), failure));
+				// rejected outright: given up after max-attempts; not reached: retried however often
+				outcomes.set(position, rejectedByServer(failure) ? Outcome.failed(failure) : Outcome.unavailable(failure));
 			}
 		});
-		return record(outcomes, now);
+		return outcomes;
 	}
 
 	private Map<Object, Exception> send(List<MimeMessage> messages) {
@@ -217,56 +168,27 @@ class MailWorker {
 		return failed;
 	}
 
-	private BatchResult record(List<Outcome> outcomes, Instant now) {
-		List<Object[]> sent = new ArrayList<>();
-		List<Object[]> retried = new ArrayList<>();
-		List<Object[]> givenUp = new ArrayList<>();
-		for (Outcome outcome : outcomes) {
-			QueuedMail mail = outcome.mail();
-			int attempts = mail.attempts() + 1;
-			if (outcome.failure() == null) {
-				sent.add(new Object[] { attempts, outcome.subject(), Timestamps.of(now), mail.id() });
-				continue;
-			}
-			String error = describe(outcome.failure());
-			boolean composeFailure = outcome.failure() instanceof NotComposable;
-			boolean rejected = rejectedByServer(outcome.failure());
-			if (composeFailure || (rejected && attempts >= properties.mail().maxAttempts())) {
-				log.warn("Giving up mail {} to {} after {} attempts: {}", mail.id(), mail.recipient(), attempts, error);
-				givenUp.add(new Object[] { attempts, error, mail.id() });
-			}
-			else {
-				retried.add(new Object[] { attempts, error, Timestamps.of(now.plus(backoff(attempts))), mail.id() });
-			}
-		}
-		if (!retried.isEmpty()) {
-			log.warn("{} mails could not be sent and wait for another attempt: {}", retried.size(), retried.get(0)[1]);
-		}
-		batchUpdate("""
+	private void sent(List<Finished<QueuedMail>> sent) {
+		var now = Timestamps.of(clock.instant());
+		batches.batchUpdate("""
 				update outgoing_mail set status = 'SENT', attempts = ?, subject = ?, sent_at = ?, last_error = null,
 				  model = case when kind = 'INVITATION' then model - 'acceptUrl' else model end
-				where id = ?""", sent);
-		batchUpdate("update outgoing_mail set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?", retried);
-		batchUpdate("update outgoing_mail set status = 'FAILED', attempts = ?, last_error = ? where id = ?", givenUp);
+				where id = ?""",
+				sent.stream().map(mail -> new Object[] { mail.attempts(), mail.result(), now, mail.row().id() }).toList());
 		sentMails.increment(sent.size());
-		retriedMails.increment(retried.size());
+	}
+
+	private void givenUp(List<Finished<QueuedMail>> givenUp) {
+		givenUp.forEach(mail -> log.warn("Giving up mail {} to {} after {} attempts: {}", mail.row().id(),
+				mail.row().recipient(), mail.attempts(), mail.error()));
+		batches.batchUpdate("update outgoing_mail set status = 'FAILED' where id = ?",
+				givenUp.stream().map(mail -> new Object[] { mail.row().id() }).toList());
 		givenUpMails.increment(givenUp.size());
-		return new BatchResult(outcomes.size(), retried.size() + givenUp.size());
 	}
 
-	/** The wait before the next attempt: first-retry, doubled after each failure, at most max-retry. */
-	Duration backoff(int attempts) {
-		Duration first = properties.mail().firstRetry();
-		Duration max = properties.mail().maxRetry();
-		int doublings = Math.min(attempts - 1, 30);
-		Duration wait = first.multipliedBy(1L << doublings);
-		return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
-	}
-
-	private void batchUpdate(String sql, List<Object[]> rows) {
-		if (!rows.isEmpty()) {
-			batches.batchUpdate(sql, rows);
-		}
+	private void retried(List<Finished<QueuedMail>> retried) {
+		log.warn("{} mails could not be sent and wait for another attempt: {}", retried.size(), retried.get(0).error());
+		retriedMails.increment(retried.size());
 	}
 
 	private MimeMessage message(QueuedMail mail, ComposedMail composed)
@@ -292,15 +214,6 @@ class MailWorker {
 			}
 		}
 		return false;
-	}
-
-	private static String describe(Exception failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getClass().getSimpleName() + ": " + root.getMessage();
-		return message.length() > 500 ? message.substring(0, 500) : message;
 	}
 
 	/** A mail whose templates failed: a bug, not worth retrying. */

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.customerportal.notification.EmailAddresses;
 import org.customerportal.notification.mail.MailKind;
-import org.customerportal.notification.mail.Outbox;
+import org.customerportal.notification.mail.MailQueue;
 import org.customerportal.platform.events.EventHandlers;
 import org.customerportal.platform.events.Inbox;
 
@@ -46,15 +46,15 @@ class OrderMailEventHandlers {
 
 	private final EventHandlers handlers;
 
-	OrderMailEventHandlers(Inbox inbox, Outbox outbox) {
+	OrderMailEventHandlers(Inbox inbox, MailQueue mailQueue) {
 		this.inbox = inbox;
 		this.handlers = EventHandlers.builder()
-			.on(ORDER_PLACED, OrderPlaced.class, event -> placed(outbox, event))
-			.on(ORDER_PAID, OrderPaid.class, event -> paid(outbox, event))
-			.on(QUOTE_SENT, QuoteSent.class, event -> quoteSent(outbox, event))
+			.on(ORDER_PLACED, OrderPlaced.class, event -> placed(mailQueue, event))
+			.on(ORDER_PAID, OrderPaid.class, event -> paid(mailQueue, event))
+			.on(QUOTE_SENT, QuoteSent.class, event -> quoteSent(mailQueue, event))
 			// wire transfer or check chosen at the payment step: the same instructions, once per order
-			.on(ORDER_AWAITING_PAYMENT, OrderPlaced.class, event -> placed(outbox, event))
-			.on(ORDER_PAYMENT_REMINDER, OrderPlaced.class, event -> paymentReminder(outbox, event))
+			.on(ORDER_AWAITING_PAYMENT, OrderPlaced.class, event -> placed(mailQueue, event))
+			.on(ORDER_PAYMENT_REMINDER, OrderPlaced.class, event -> paymentReminder(mailQueue, event))
 			.build();
 	}
 
@@ -87,7 +87,7 @@ class OrderMailEventHandlers {
 			Money total, Money discount, LocalDate validUntil, String note, String sentByName) {
 	}
 
-	private static void quoteSent(Outbox outbox, QuoteSent quote) {
+	private static void quoteSent(MailQueue mailQueue, QuoteSent quote) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("quoteId", quote.quoteId());
 		model.put("organizationName", quote.organizationName());
@@ -106,10 +106,10 @@ class OrderMailEventHandlers {
 			.filter(email -> email != null && !email.isBlank())
 			.map(EmailAddresses::normalize)
 			.distinct()
-			.forEach(email -> outbox.enqueue(MailKind.QUOTE, email, quote.quoteId().toString(), model));
+			.forEach(email -> mailQueue.enqueue(MailKind.QUOTE, email, quote.quoteId().toString(), model));
 	}
 
-	private static void placed(Outbox outbox, OrderPlaced order) {
+	private static void placed(MailQueue mailQueue, OrderPlaced order) {
 		// no method yet (a quota order, a renewal before payment): nothing to instruct; Set.of refuses null
 		boolean awaitsOfflinePayment = order.paymentMethod() != null && OFFLINE_METHODS.contains(order.paymentMethod())
 				&& (order.status() == null || "PENDING_PAYMENT".equals(order.status()));
@@ -123,19 +123,19 @@ class OrderMailEventHandlers {
 		model.put("total", order.total());
 		model.put("lines", order.lines() == null ? List.of() : order.lines());
 		model.put("paymentDueBy", order.paymentDueBy());
-		toContacts(outbox, MailKind.PAYMENT_INSTRUCTIONS, order.orderId(), order.contacts(), model);
+		toContacts(mailQueue, MailKind.PAYMENT_INSTRUCTIONS, order.orderId(), order.contacts(), model);
 	}
 
-	private static void paymentReminder(Outbox outbox, OrderPlaced order) {
+	private static void paymentReminder(MailQueue mailQueue, OrderPlaced order) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("orderId", order.orderId());
 		model.put("paymentMethod", order.paymentMethod());
 		model.put("total", order.total());
 		model.put("paymentDueBy", order.paymentDueBy());
-		toContacts(outbox, MailKind.PAYMENT_REMINDER, order.orderId(), order.contacts(), model);
+		toContacts(mailQueue, MailKind.PAYMENT_REMINDER, order.orderId(), order.contacts(), model);
 	}
 
-	private static void paid(Outbox outbox, OrderPaid order) {
+	private static void paid(MailQueue mailQueue, OrderPaid order) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("orderId", order.orderId());
 		model.put("type", order.type());
@@ -144,10 +144,10 @@ class OrderMailEventHandlers {
 		model.put("paidAt", order.paidAt());
 		model.put("total", order.total());
 		model.put("lines", order.lines() == null ? List.of() : order.lines());
-		toContacts(outbox, MailKind.RECEIPT, order.orderId(), order.contacts(), model);
+		toContacts(mailQueue, MailKind.RECEIPT, order.orderId(), order.contacts(), model);
 	}
 
-	private static void toContacts(Outbox outbox, MailKind kind, UUID orderId, List<Contact> contacts,
+	private static void toContacts(MailQueue mailQueue, MailKind kind, UUID orderId, List<Contact> contacts,
 			Map<String, Object> model) {
 		if (contacts == null) {
 			return;
@@ -157,7 +157,7 @@ class OrderMailEventHandlers {
 			.filter(email -> email != null && !email.isBlank())
 			.map(EmailAddresses::normalize)
 			.distinct()
-			.forEach(email -> outbox.enqueue(kind, email, orderId.toString(), model));
+			.forEach(email -> mailQueue.enqueue(kind, email, orderId.toString(), model));
 	}
 
 	@KafkaListener(topics = "portal.order.events", groupId = CONSUMER)

@@ -13,18 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the reminders due today and writes one mail per current, not opted-out contact of the
- * licence's order into the outbox. Reads only the partial index of due rows by day; claims them with
+ * licence's order into the mail queue. Reads only the partial index of due rows by day; claims them with
  * {@code FOR UPDATE SKIP LOCKED} in batches, so two instances scanning at once split the work, and the
- * outbox's unique key (licence, end date, threshold, recipient) keeps any path from queueing a copy.
+ * mail queue's unique key (licence, end date, threshold, recipient) keeps any path from queueing a copy.
  */
 @Component
-class ReminderScan {
+class ReminderScan implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
 
@@ -58,11 +60,16 @@ class ReminderScan {
 
 	}
 
-	private record Due(UUID licenceId, LocalDate endDate, int thresholdDays) {
+	private record Due(UUID licenseId, LocalDate endDate, int thresholdDays) {
 	}
 
-	@Scheduled(fixedDelayString = "${portal.notifications.reminders.scan-interval:10m}",
-			initialDelayString = "${portal.notifications.reminders.scan-initial-delay:1m}")
+	/** Scheduled from its settings, so their defaults live in {@link NotificationProperties} alone. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::scheduled, properties.reminders().scanInterval(),
+				properties.reminders().scanInitialDelay()));
+	}
+
 	void scheduled() {
 		ScanResult result = scan();
 		if (result.reminders() + result.skipped() > 0) {
@@ -93,7 +100,7 @@ class ReminderScan {
 			return new ScanResult(today, 0, 0, 0);
 		}
 		// The claimed keys travel as three comma-separated lists, unnested side by side in SQL.
-		String licences = join(due, d -> d.licenceId().toString());
+		String licenses = join(due, d -> d.licenseId().toString());
 		String endDates = join(due, d -> d.endDate().toString());
 		String thresholds = join(due, d -> Integer.toString(d.thresholdDays()));
 		var now = Timestamps.now(clock);
@@ -111,7 +118,7 @@ class ReminderScan {
 				                  where nearer.licence_id = r.licence_id and nearer.end_date = r.end_date
 				                    and nearer.threshold_days < r.threshold_days and nearer.due_on <= :today
 				                    and nearer.status in ('DUE', 'QUEUED')))""")
-			.param("licences", licences)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("today", today)
@@ -139,7 +146,7 @@ class ReminderScan {
 				left join mail_preference mp on mp.email = c.email
 				where coalesce(mp.renewal_reminders, true)
 				on conflict do nothing""")
-			.param("licences", licences)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("now", now)
@@ -152,7 +159,7 @@ class ReminderScan {
 				  as k(licence_id, end_date, threshold_days)
 				where r.licence_id = k.licence_id and r.end_date = k.end_date and r.threshold_days = k.threshold_days
 				  and r.status = 'DUE'""")
-			.param("licences", licences)
+			.param("licences", licenses)
 			.param("endDates", endDates)
 			.param("thresholds", thresholds)
 			.param("now", now)

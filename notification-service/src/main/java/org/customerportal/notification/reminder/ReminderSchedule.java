@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.customerportal.notification.NotificationProperties;
-import org.customerportal.notification.mail.Outbox;
+import org.customerportal.notification.mail.MailQueue;
 import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Keeps the licence read model and its reminder rows: when a licence's end date becomes known or
  * changes, the rows (licence, end date, threshold, due day) of the new date are written and the unsent
  * ones of any other date are cancelled, together with reminders of that date still waiting in the
- * outbox. A renewal thus starts a fresh series and nothing due for the old date goes out after it.
+ * mail queue. A renewal thus starts a fresh series and nothing due for the old date goes out after it.
  */
 @Component
 class ReminderSchedule {
@@ -27,22 +27,22 @@ class ReminderSchedule {
 
 	private final JdbcTemplate batches;
 
-	private final Outbox outbox;
+	private final MailQueue mailQueue;
 
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
-	ReminderSchedule(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, NotificationProperties properties,
+	ReminderSchedule(JdbcClient jdbc, JdbcTemplate batches, MailQueue mailQueue, NotificationProperties properties,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.batches = batches;
-		this.outbox = outbox;
+		this.mailQueue = mailQueue;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	void licenceEnds(UUID licenceId, UUID orderId, UUID organizationId, String product, String type,
+	void licenseEnds(UUID licenseId, UUID orderId, UUID organizationId, String product, String type,
 			LocalDate endDate) {
 		var now = Timestamps.now(clock);
 		jdbc.sql("""
@@ -57,7 +57,7 @@ class ReminderSchedule {
 				    expired_on = case when excluded.end_date is distinct from licence.end_date then null
 				                      else licence.expired_on end,
 				    updated_at = excluded.updated_at""")
-			.param("licence", licenceId)
+			.param("licence", licenseId)
 			.param("order", orderId)
 			.param("organization", organizationId)
 			.param("product", product)
@@ -68,11 +68,11 @@ class ReminderSchedule {
 		jdbc.sql("""
 				update reminder set status = 'CANCELLED', processed_at = :now
 				where licence_id = :licence and status = 'DUE' and (cast(:endDate as date) is null or end_date <> :endDate)""")
-			.param("licence", licenceId)
+			.param("licence", licenseId)
 			.param("endDate", endDate)
 			.param("now", now)
 			.update();
-		outbox.cancelQueuedReminders(licenceId, endDate);
+		mailQueue.cancelQueuedReminders(licenseId, endDate);
 		if (endDate == null || "TRIAL".equals(type)) {
 			return;
 		}
@@ -81,11 +81,11 @@ class ReminderSchedule {
 		for (int threshold : properties.reminders().thresholds()) {
 			LocalDate due = endDate.minusDays(threshold);
 			if (!due.isBefore(earliest)) {
-				rows.add(new Object[] { licenceId, endDate, threshold, due });
+				rows.add(new Object[] { licenseId, endDate, threshold, due });
 			}
 		}
 		// A date the licence had before (renewed, then the renewal reverted) gets its unsent rows back;
-		// what was already sent for it stays sent (the outbox key forbids a second copy).
+		// what was already sent for it stays sent (the mail queue's key forbids a second copy).
 		batches.batchUpdate("""
 				insert into reminder (licence_id, end_date, threshold_days, due_on, status) values (?, ?, ?, ?, 'DUE')
 				on conflict (licence_id, end_date, threshold_days) do update set status = 'DUE', processed_at = null
@@ -93,15 +93,15 @@ class ReminderSchedule {
 	}
 
 	/** Nothing is due after the licence ended: reminders for later days are cancelled. */
-	void licenceExpired(UUID licenceId, LocalDate expiredOn) {
+	void licenseExpired(UUID licenseId, LocalDate expiredOn) {
 		jdbc.sql("update licence set expired_on = ?, updated_at = ? where licence_id = ?")
-			.params(expiredOn, Timestamps.now(clock), licenceId)
+			.params(expiredOn, Timestamps.now(clock), licenseId)
 			.update();
 		if (expiredOn != null) {
 			jdbc.sql("""
 					update reminder set status = 'CANCELLED', processed_at = ?
 					where licence_id = ? and status = 'DUE' and due_on > ?""")
-				.params(Timestamps.now(clock), licenceId, expiredOn)
+				.params(Timestamps.now(clock), licenseId, expiredOn)
 				.update();
 		}
 	}

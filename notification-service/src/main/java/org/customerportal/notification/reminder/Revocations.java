@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.customerportal.notification.mail.MailKind;
-import org.customerportal.notification.mail.Outbox;
-import org.customerportal.notification.reminder.LicenceEvents.LicenceRevoked;
+import org.customerportal.notification.mail.MailQueue;
+import org.customerportal.notification.reminder.LicenseEvents.LicenseRevoked;
 import org.customerportal.platform.time.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,21 +23,21 @@ class Revocations {
 
 	private final JdbcClient jdbc;
 
-	private final Outbox outbox;
+	private final MailQueue mailQueue;
 
 	private final Clock clock;
 
-	Revocations(JdbcClient jdbc, Outbox outbox, Clock clock) {
+	Revocations(JdbcClient jdbc, MailQueue mailQueue, Clock clock) {
 		this.jdbc = jdbc;
-		this.outbox = outbox;
+		this.mailQueue = mailQueue;
 		this.clock = clock;
 	}
 
-	void revoked(LicenceRevoked event) {
+	void revoked(LicenseRevoked event) {
 		jdbc.sql("update reminder set status = 'CANCELLED', processed_at = ? where licence_id = ? and status = 'DUE'")
 			.params(Timestamps.now(clock), event.licenseId())
 			.update();
-		outbox.cancelQueuedReminders(event.licenseId(), null);
+		mailQueue.cancelQueuedReminders(event.licenseId(), null);
 		if (event.orderId() == null) {
 			return;
 		}
@@ -56,7 +56,7 @@ class Revocations {
 		model.put("reason", event.reason());
 		// once per revocation and contact: a licence revoked again after reinstatement is told again
 		String reference = event.licenseId() + "@" + event.occurredAt();
-		contacts.forEach(email -> outbox.enqueue(MailKind.LICENCE_REVOKED, email, reference, model));
+		contacts.forEach(email -> mailQueue.enqueue(MailKind.LICENSE_REVOKED, email, reference, model));
 	}
 
 }

@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class NotificationBenchmark {
 
 	public static void main(String[] args) throws Exception {
-		int licences = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+		int licenses = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
 		int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
 		int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -70,7 +70,7 @@ public final class NotificationBenchmark {
 		try {
 			DataSource dataSource = context.getBean(DataSource.class);
 			try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-				seed(sql, licences, today);
+				seed(sql, licenses, today);
 				printCounts(sql, today);
 
 				System.out.println("\n== Plan of the scan's claim query (first batch of 1000; rolled back)");
@@ -112,10 +112,10 @@ public final class NotificationBenchmark {
 		}
 	}
 
-	private static void seed(Statement sql, int licences, LocalDate today) throws Exception {
-		int orders = (licences + 2) / 3;
+	private static void seed(Statement sql, int licenses, LocalDate today) throws Exception {
+		int orders = (licenses + 2) / 3;
 		System.out.printf(Locale.ROOT, "== Seeding %,d licences (%,d orders, 2 contacts each) and their reminders%n",
-				licences, orders);
+				licenses, orders);
 		long start = System.nanoTime();
 		sql.execute("set synchronous_commit = off");
 		sql.execute("insert into product (code, name) values ('DBR', 'Dynamic Barcode Reader'), ('DWT', 'Dynamic Web TWAIN')");
@@ -135,7 +135,7 @@ public final class NotificationBenchmark {
 				       case when i %% 2 = 0 then 'DBR' else 'DWT' end,
 				       case when i %% 5 = 0 then 'PERPETUAL' else 'ANNUAL' end,
 				       date '%s' + (i %% 400), now()
-				from generate_series(1, %d) i""".formatted(today, licences));
+				from generate_series(1, %d) i""".formatted(today, licenses));
 		// the rows the service computes when it learns an end date (thresholds whose day has not passed) ...
 		sql.execute("""
 				insert into reminder (licence_id, end_date, threshold_days, due_on, status)

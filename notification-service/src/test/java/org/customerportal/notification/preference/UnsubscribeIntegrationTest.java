@@ -41,13 +41,13 @@ class UnsubscribeIntegrationTest extends IntegrationTestSupport {
 		return LocalDate.now(clock.withZone(ZoneOffset.UTC));
 	}
 
-	private void licenceEnding(Contact contact, LocalDate endDate) {
+	private void licenseEnding(Contact contact, LocalDate endDate) {
 		TestEvents events = events();
 		UUID organizationId = UUID.randomUUID();
 		UUID orderId = UUID.randomUUID();
 		Published placed = events.orderPlaced(orderId, organizationId, "PAYPAL", List.of(contact),
 				List.of(TestEvents.line("DWT", "Dynamic Web TWAIN", "ANNUAL", 1, null, "999.00")), "999.00");
-		Published issued = events.licenceIssued(UUID.randomUUID(), orderId, organizationId, "ANNUAL",
+		Published issued = events.licenseIssued(UUID.randomUUID(), orderId, organizationId, "ANNUAL",
 				today().minusYears(1), endDate);
 		awaitApplied(placed, issued);
 	}
@@ -81,7 +81,7 @@ class UnsubscribeIntegrationTest extends IntegrationTestSupport {
 	@Test
 	void theLinkFromAReminderUnsubscribesByPostAndNotByGet() throws Exception {
 		Contact alice = Contact.random("alice");
-		licenceEnding(alice, today().plusDays(60));
+		licenseEnding(alice, today().plusDays(60));
 		scan();
 		URI link = unsubscribeLinkIn(awaitMails(alice.email(), 1).get(0));
 		String token = tokenOf(link);
@@ -104,9 +104,9 @@ class UnsubscribeIntegrationTest extends IntegrationTestSupport {
 		assertThat(wantsReminders(alice)).isFalse();
 
 		// the next reminder due for another of alice's licences is not sent
-		licenceEnding(alice, today().plusDays(30));
+		licenseEnding(alice, today().plusDays(30));
 		Contact marker = Contact.random("marker");
-		licenceEnding(marker, today().plusDays(30));
+		licenseEnding(marker, today().plusDays(30));
 		scan();
 		awaitMails(marker.email(), 1);
 		assertThat(sentTo(alice.email())).hasSize(1);
@@ -115,7 +115,7 @@ class UnsubscribeIntegrationTest extends IntegrationTestSupport {
 	@Test
 	void aTamperedForeignOrExpiredTokenIsRefusedAndChangesNothing() throws Exception {
 		Contact bob = Contact.random("bob");
-		licenceEnding(bob, today().plusDays(7));
+		licenseEnding(bob, today().plusDays(7));
 		scan();
 		String token = tokenOf(unsubscribeLinkIn(awaitMails(bob.email(), 1).get(0)));
 
@@ -219,10 +219,10 @@ class UnsubscribeIntegrationTest extends IntegrationTestSupport {
 		Contact dave = Contact.random("dave");
 		UUID organizationId = UUID.randomUUID();
 		awaitApplied(events().memberJoined(organizationId, dave, "Dave Doe"));
-		licenceEnding(dave, today().plusDays(30));
+		licenseEnding(dave, today().plusDays(30));
 		awaitApplied(events().userRemoved(dave.userId(), organizationId));
 		Contact marker = Contact.random("marker");
-		licenceEnding(marker, today().plusDays(30));
+		licenseEnding(marker, today().plusDays(30));
 		scan();
 		awaitMails(marker.email(), 1);
 		assertThat(sentTo(dave.email())).isEmpty();

@@ -37,34 +37,34 @@ class RenewalReminderIntegrationTest extends IntegrationTestSupport {
 	}
 
 	/** An order with these contacts and one annual licence from it that ends on the given day. */
-	private record Licence(UUID id, UUID orderId, UUID organizationId, Published issued) {
+	private record License(UUID id, UUID orderId, UUID organizationId, Published issued) {
 	}
 
-	private Licence licenceEnding(LocalDate endDate, String type, Contact... contacts) {
+	private License licenseEnding(LocalDate endDate, String type, Contact... contacts) {
 		TestEvents events = events();
 		UUID organizationId = UUID.randomUUID();
 		UUID orderId = UUID.randomUUID();
-		UUID licenceId = UUID.randomUUID();
+		UUID licenseId = UUID.randomUUID();
 		Published placed = events.orderPlaced(orderId, organizationId, "CREDIT_CARD", List.of(contacts),
 				List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", type, 1000, null, "1249.00")), "1249.00");
-		Published issued = events.licenceIssued(licenceId, orderId, organizationId, type, today().minusYears(1),
+		Published issued = events.licenseIssued(licenseId, orderId, organizationId, type, today().minusYears(1),
 				endDate);
 		awaitApplied(placed, issued);
-		return new Licence(licenceId, orderId, organizationId, issued);
+		return new License(licenseId, orderId, organizationId, issued);
 	}
 
 	@Test
-	void aLicenceThirtyDaysFromItsEndRemindsEachCurrentContactOnce() throws Exception {
+	void aLicenseThirtyDaysFromItsEndRemindsEachCurrentContactOnce() throws Exception {
 		Contact alice = Contact.random("alice");
 		Contact bob = Contact.random("bob");
 		Contact carol = Contact.random("carol");
 		Contact dave = Contact.random("dave");
 		TestEvents events = events();
 		awaitApplied(events.memberJoined(UUID.randomUUID(), alice, "Alice Able"));
-		Licence licence = licenceEnding(today().plusDays(30), "ANNUAL", alice, bob, carol);
+		License license = licenseEnding(today().plusDays(30), "ANNUAL", alice, bob, carol);
 		// carol leaves the order's contacts, dave joins them, bob opts out of reminders
-		awaitApplied(events.contactRemoved(licence.orderId(), licence.organizationId(), carol),
-				events.contactAdded(licence.orderId(), licence.organizationId(), dave));
+		awaitApplied(events.contactRemoved(license.orderId(), license.organizationId(), carol),
+				events.contactAdded(license.orderId(), license.organizationId(), dave));
 		mvc.perform(put("/api/notifications/preferences").header("Authorization", customerToken(bob.userId(), bob.email()))
 			.contentType("application/json")
 			.content("{\"renewalReminders\":false,\"newsletter\":false}")).andExpect(status().isOk());
@@ -77,14 +77,14 @@ class RenewalReminderIntegrationTest extends IntegrationTestSupport {
 		assertThat(subject(toAlice)).isEqualTo("Your Dynamic Barcode Reader licence ends in 30 days ("
 				+ ReminderText.date(today().plusDays(30)) + ")");
 		assertThat(part(toAlice, "text/plain")).contains("Hello Alice Able,")
-			.contains("https://portal.example.test/licenses/" + licence.id());
+			.contains("https://portal.example.test/licenses/" + license.id());
 		assertThat(part(toAlice, "text/html")).contains("Renew now");
 
 		// the scan runs again and the licence event is delivered again: nothing new is sent
 		scan();
-		events.send(licence.issued());
+		events.send(license.issued());
 		// a later event for the same licence (same partition) is applied after the redelivered one
-		awaitApplied(events.licenceRenewed(licence.id(), licence.orderId(), licence.organizationId(), "ANNUAL",
+		awaitApplied(events.licenseRenewed(license.id(), license.orderId(), license.organizationId(), "ANNUAL",
 				today().plusDays(30)));
 		scan();
 		assertThat(sentTo(alice.email())).hasSize(1);
@@ -101,12 +101,12 @@ class RenewalReminderIntegrationTest extends IntegrationTestSupport {
 		Contact alice = Contact.random("alice");
 		LocalDate oldEnd = today().plusDays(30);
 		LocalDate newEnd = oldEnd.plusYears(1);
-		Licence licence = licenceEnding(oldEnd, "PERPETUAL", alice);
+		License license = licenseEnding(oldEnd, "PERPETUAL", alice);
 		scan();
 		MimeMessage first = awaitMails(alice.email(), 1).get(0);
 		assertThat(subject(first)).startsWith("Maintenance for your Dynamic Barcode Reader licence ends in 30 days");
 
-		awaitApplied(events().licenceRenewed(licence.id(), licence.orderId(), licence.organizationId(), "PERPETUAL",
+		awaitApplied(events().licenseRenewed(license.id(), license.orderId(), license.organizationId(), "PERPETUAL",
 				newEnd));
 
 		LocalDate start = today();
@@ -127,13 +127,13 @@ class RenewalReminderIntegrationTest extends IntegrationTestSupport {
 	void aReminderDueForTheOldDateIsNotSentAfterTheRenewal() throws Exception {
 		Contact alice = Contact.random("alice");
 		LocalDate oldEnd = today().plusDays(7);
-		Licence licence = licenceEnding(oldEnd, "ANNUAL", alice);
+		License license = licenseEnding(oldEnd, "ANNUAL", alice);
 		// the 7-day reminder is due today, but the renewal arrives before the scan
-		awaitApplied(events().licenceRenewed(licence.id(), licence.orderId(), licence.organizationId(), "ANNUAL",
+		awaitApplied(events().licenseRenewed(license.id(), license.orderId(), license.organizationId(), "ANNUAL",
 				oldEnd.plusYears(1)));
 		scan();
 		Contact marker = Contact.random("marker");
-		licenceEnding(today().plusDays(7), "ANNUAL", marker);
+		licenseEnding(today().plusDays(7), "ANNUAL", marker);
 		scan();
 		awaitMails(marker.email(), 1);
 		assertThat(sentTo(alice.email())).isEmpty();
@@ -153,7 +153,7 @@ class RenewalReminderIntegrationTest extends IntegrationTestSupport {
 			published.add(events.orderPlaced(orderId, organizationId, "PAYPAL", List.of(contact),
 					List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", "ANNUAL", 1000, null, "1249.00")),
 					"1249.00"));
-			published.add(events.licenceIssued(UUID.randomUUID(), orderId, organizationId, "ANNUAL",
+			published.add(events.licenseIssued(UUID.randomUUID(), orderId, organizationId, "ANNUAL",
 					today().minusYears(1), today().plusDays(60)));
 		}
 		awaitApplied(published.toArray(Published[]::new));

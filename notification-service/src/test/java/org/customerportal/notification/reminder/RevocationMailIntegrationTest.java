@@ -28,29 +28,29 @@ class RevocationMailIntegrationTest extends IntegrationTestSupport {
 		LocalDate end = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(30);
 		UUID organizationId = UUID.randomUUID();
 		UUID orderId = UUID.randomUUID();
-		UUID licenceId = UUID.randomUUID();
+		UUID licenseId = UUID.randomUUID();
 		awaitApplied(
 				events.orderPlaced(orderId, organizationId, "CREDIT_CARD", List.of(alice, bob),
 						List.of(TestEvents.line("DBR", "Dynamic Barcode Reader", "ANNUAL", 1000, null, "1249.00")),
 						"1249.00"),
-				events.licenceIssued(licenceId, orderId, organizationId, "ANNUAL", end.minusYears(1), end));
+				events.licenseIssued(licenseId, orderId, organizationId, "ANNUAL", end.minusYears(1), end));
 
-		Published revoked = events.licenceRevoked(licenceId, orderId, organizationId, "ANNUAL",
+		Published revoked = events.licenseRevoked(licenseId, orderId, organizationId, "ANNUAL",
 				"The order's payment was charged back.");
 		awaitApplied(revoked);
 		MimeMessage toAlice = awaitMails(alice.email(), 1).get(0);
 		awaitMails(bob.email(), 1);
 		assertThat(subject(toAlice)).isEqualTo("Your Dynamic Barcode Reader licence has been revoked");
 		assertThat(part(toAlice, "text/plain")).contains("Reason: The order's payment was charged back.")
-			.contains("https://portal.example.test/licenses/" + licenceId);
+			.contains("https://portal.example.test/licenses/" + licenseId);
 
 		// the 30-day reminder is due today, but the licence is revoked; a redelivery changes nothing
 		events.send(revoked);
 		scan();
 		assertThat(sentTo(alice.email())).hasSize(1);
-		assertThat(sentTo(alice.email()).get(0).path("kind").asString()).isEqualTo("LICENCE_REVOKED");
+		assertThat(sentTo(alice.email()).get(0).path("kind").asString()).isEqualTo("LICENSE_REVOKED");
 
-		awaitApplied(events.licenceReinstated(licenceId, orderId, organizationId, "ANNUAL", end));
+		awaitApplied(events.licenseReinstated(licenseId, orderId, organizationId, "ANNUAL", end));
 		scan();
 		List<MimeMessage> mails = awaitMails(alice.email(), 2);
 		assertThat(subject(mails.get(1))).startsWith("Your Dynamic Barcode Reader licence ends in 30 days");

@@ -13,18 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expireAfterDays an order awaiting a wire transfer or check this many days after the method was
  * first chosen is cancelled with reason EXPIRED
  * @param reminderDaysBefore the contacts are reminded to pay this many days before that (0: no reminder)
- * @param checkInterval how often the job looks for orders to remind of or to expire
  */
-@ConfigurationProperties("order.unpaid")
-public record UnpaidOrderProperties(@DefaultValue("30") int expireAfterDays, @DefaultValue("7") int reminderDaysBefore,
-		@DefaultValue("15m") Duration checkInterval) {
+@ConfigurationProperties("portal.order.unpaid")
+public record UnpaidOrderProperties(@DefaultValue("30") int expireAfterDays, @DefaultValue("7") int reminderDaysBefore) {
 
 	public UnpaidOrderProperties {
 		if (expireAfterDays < 1) {
-			throw new IllegalArgumentException("order.unpaid.expire-after-days must be at least 1, not " + expireAfterDays);
+			throw new IllegalArgumentException("portal.order.unpaid.expire-after-days must be at least 1, not " + expireAfterDays);
 		}
 		if (reminderDaysBefore < 0 || reminderDaysBefore >= expireAfterDays) {
-			throw new IllegalArgumentException("order.unpaid.reminder-days-before must be from 0 to "
+			throw new IllegalArgumentException("portal.order.unpaid.reminder-days-before must be from 0 to "
 					+ (expireAfterDays - 1) + " (below expire-after-days), not " + reminderDaysBefore);
 		}
 	}

@@ -3,25 +3,19 @@ package org.customerportal.order.payment;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import io.micrometer.context.ContextExecutorService;
-import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +25,7 @@ import org.springframework.stereotype.Component;
  * hostage.
  */
 @Component
-class GuardedPaymentProvider implements DisposableBean {
+class GuardedPaymentProvider {
 
 	static final String NAME = "payment-provider";
 
@@ -43,24 +37,14 @@ class GuardedPaymentProvider implements DisposableBean {
 
 	private final TimeLimiter timeLimiter;
 
-	private final ThreadPoolExecutor pool;
-
-	private final ExecutorService calls;
+	private final ThreadPoolTaskExecutor calls;
 
 	GuardedPaymentProvider(PaymentProvider provider, CircuitBreakerRegistry circuitBreakers,
-			TimeLimiterRegistry timeLimiters) {
+			TimeLimiterRegistry timeLimiters, @Qualifier("paymentProviderCalls") ThreadPoolTaskExecutor calls) {
 		this.provider = provider;
 		this.circuitBreaker = circuitBreakers.circuitBreaker(NAME);
 		this.timeLimiter = timeLimiters.timeLimiter(NAME);
-		AtomicInteger threads = new AtomicInteger();
-		// Bounded: a provider that hangs holds at most this many threads; more calls are refused (503).
-		this.pool = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-			Thread thread = new Thread(task, "payment-provider-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		// the caller's trace goes along to the provider call
-		this.calls = ContextExecutorService.wrap(pool, ContextSnapshotFactory.builder().build());
+		this.calls = calls;
 	}
 
 	/**
@@ -102,7 +86,7 @@ class GuardedPaymentProvider implements DisposableBean {
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("{} {} not sent: {} calls to the payment provider are already waiting", what, paymentId,
-					pool.getMaximumPoolSize());
+					calls.getMaxPoolSize());
 			throw new ProviderUnavailableException(retryAfter());
 		}
 		catch (TimeoutException ex) {
@@ -131,11 +115,6 @@ class GuardedPaymentProvider implements DisposableBean {
 	/** How long a caller waits before trying again: as long as an open circuit stays open. */
 	Duration retryAfter() {
 		return Duration.ofMillis(circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
-	}
-
-	@Override
-	public void destroy() {
-		calls.shutdownNow();
 	}
 
 	/** The provider gave no answer: it did not answer in time, failed, or was not called (open circuit). */

@@ -6,9 +6,12 @@ import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.customerportal.platform.concurrent.CallExecutors;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProperties.class)
@@ -19,6 +22,12 @@ class PaymentConfiguration {
 	 * ({@code resilience4j_circuitbreaker_*}, {@code resilience4j_timelimiter_*}): Resilience4j's own
 	 * metrics auto-configuration does not apply to Spring Boot 4.
 	 */
+	/** At most 32 calls at once: a provider that hangs holds no more threads; further calls answer 503. */
+	@Bean
+	ThreadPoolTaskExecutor paymentProviderCalls() {
+		return CallExecutors.bounded(GuardedPaymentProvider.NAME, 32);
+	}
+
 	@Bean
 	MeterBinder paymentProviderMetrics(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters) {
 		return registry -> {

@@ -12,7 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * The port to whoever moves the money; {@code order.payments.provider} chooses the implementation
+ * The port to whoever moves the money; {@code portal.order.payments.provider} chooses the implementation
  * ({@code stripe}, or {@code simulated} for development, which moves none). Card and PayPal payments
  * happen on the provider's hosted page: starting one answers the page's address, and the provider's
  * signed notification (webhook) says later whether the money moved. Card data never reaches the
@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatus;
  */
 interface PaymentProvider {
 
-	/** The provider's name: the value of {@code order.payments.provider} and the webhook path's last segment. */
+	/** The provider's name: the value of {@code portal.order.payments.provider} and the webhook path's last segment. */
 	String name();
 
 	/** Starts a payment: the hosted page for card and PayPal, instructions for wire transfer and check. */

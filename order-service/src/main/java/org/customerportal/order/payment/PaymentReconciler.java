@@ -1,58 +1,60 @@
 package org.customerportal.order.payment;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.customerportal.platform.jobs.DueJob;
+import org.customerportal.platform.jobs.DueJobs;
+import org.customerportal.platform.jobs.DueTable;
+import org.customerportal.platform.jobs.Outcome;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the provider again about payments it has not answered for {@code order.payments.reconcile-after}
- * (a timeout, a failure, a crash between asking and recording): the provider answers for the payment
- * id without opening a second payment, and the payment gets its page, instructions or refusal as if it
- * had answered at once.
- * Several instances may run it: each payment is asked about by one at a time.
+ * Asks the provider again about payments it has not answered for {@code reconcile-after} (a timeout, a
+ * failure, a crash between asking and recording): the provider answers for the payment id without
+ * opening a second payment, and the payment gets its page, instructions or refusal as if it had answered
+ * at once. A durable job of the platform on the {@code payment} table: several instances may run it,
+ * each payment is asked about by one at a time; a provider that still gives no answer is asked again
+ * {@code reconcile-after} later, a reconciliation that fails is retried with the back-off.
  */
 @Component
+@EnableConfigurationProperties(PaymentReconcileProperties.class)
 class PaymentReconciler {
 
-	private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
+	static final DueTable IN_FLIGHT = DueTable
+		.of("payment", "id", "status = 'PENDING' and provider_reference is null and provider_asked_at < :askedBefore")
+		.withColumnPrefix("reconcile_");
 
-	private static final int BATCH = 50;
+	private final DueJob<Void> job;
 
-	private final PaymentRepository repository;
-
-	private final Payments payments;
-
-	private final PaymentProperties properties;
-
-	private final Clock clock;
-
-	PaymentReconciler(PaymentRepository repository, Payments payments, PaymentProperties properties, Clock clock) {
-		this.repository = repository;
-		this.payments = payments;
-		this.properties = properties;
-		this.clock = clock;
+	PaymentReconciler(Payments payments, PaymentReconcileProperties properties, Clock clock, DueJobs jobs) {
+		this.job = jobs.<Void>define("payment-reconciliation", IN_FLIGHT, properties.job())
+			.orderBy("provider_asked_at")
+			.parameters(now -> Map.of("askedBefore", Timestamp.from(now.minus(properties.reconcileAfter()))))
+			.workEach(payment -> {
+				try {
+					payments.reconcile((UUID) payment.key(), askedBefore(clock, properties));
+					return Outcome.done();
+				}
+				catch (RuntimeException ex) {
+					return Outcome.failed(ex);
+				}
+			})
+			.schedule();
 	}
 
-	@Scheduled(fixedDelayString = "${order.payments.reconcile-interval:30s}",
-			initialDelayString = "${order.payments.reconcile-interval:30s}")
-	void reconcile() {
-		Instant askedBefore = Instant.now(clock).minus(properties.reconcileAfter());
-		List<UUID> unanswered = repository.findInFlightAskedBefore(askedBefore, BATCH);
-		for (UUID paymentId : unanswered) {
-			try {
-				payments.reconcile(paymentId, askedBefore);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not reconcile payment {}; trying again next round", paymentId, ex);
-			}
-		}
+	private static Instant askedBefore(Clock clock, PaymentReconcileProperties properties) {
+		return clock.instant().minus(properties.reconcileAfter());
+	}
+
+	/** Reconciles every payment due now (tests). */
+	DueJob.Run reconcile() {
+		return job.runDue();
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The payment provider's signed notifications (webhooks): verified by the provider's adapter
- * (signature and freshness: a notification signed more than {@code order.payments.webhook-tolerance}
+ * (signature and freshness: a notification signed more than {@code portal.order.payments.webhook-tolerance}
  * ago is refused as a replay), then applied once per provider event id, in the same transaction that
  * records the id. The simulated provider's test page delivers its notifications through here too.
  */

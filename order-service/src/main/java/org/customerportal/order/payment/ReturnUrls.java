@@ -27,7 +27,7 @@ class ReturnUrls {
 		origins.add(origin(properties.portalBaseUrl()));
 		properties.returnUrlOrigins().forEach(allowed -> origins.add(origin(allowed)));
 		if (origins.contains("")) {
-			throw new IllegalArgumentException("order.payments.portal-base-url and return-url-origins must be "
+			throw new IllegalArgumentException("portal.order.payments.portal-base-url and return-url-origins must be "
 					+ "http or https addresses with a host");
 		}
 	}

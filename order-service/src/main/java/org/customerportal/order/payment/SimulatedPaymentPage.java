@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The simulated provider's hosted payment page, for development only (it exists only with
- * {@code order.payments.provider=simulated}, which needs a development profile). Public, like a
+ * {@code portal.order.payments.provider=simulated}, which needs a development profile). Public, like a
  * provider's page: the payment id in its address is the only key. Pay and Decline post a notification
  * signed with the simulated provider's local-only secret through the same webhook handling as a real
  * provider's, then send the browser back to the payment's return address with
@@ -34,7 +34,7 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 @Hidden
 @RequestMapping(SimulatedPaymentPage.PATH)
-@ConditionalOnProperty(name = "order.payments.provider", havingValue = SimulatedPaymentProvider.NAME)
+@ConditionalOnProperty(name = "portal.order.payments.provider", havingValue = SimulatedPaymentProvider.NAME)
 class SimulatedPaymentPage {
 
 	static final String PATH = "/api/payments/simulated/{paymentId}";

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A payment provider that moves no money, for development and tests only: active when
- * {@code order.payments.provider} is {@code simulated}, and then the service starts only with a
+ * {@code portal.order.payments.provider} is {@code simulated}, and then the service starts only with a
  * development profile ({@link DevelopmentOnly}). Card and PayPal payments open its test payment page
  * ({@link SimulatedPaymentPage}), whose Pay and Decline buttons send a notification signed like a
  * real provider's, with a local-only secret, through the same webhook handling. Wire transfers and
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * for the same payment answers what the first one did. It remembers the latest {@value #REMEMBERED}.
  */
 @Component
-@ConditionalOnProperty(name = "order.payments.provider", havingValue = SimulatedPaymentProvider.NAME)
+@ConditionalOnProperty(name = "portal.order.payments.provider", havingValue = SimulatedPaymentProvider.NAME)
 class SimulatedPaymentProvider implements PaymentProvider {
 
 	static final String NAME = "simulated";
@@ -68,12 +68,12 @@ class SimulatedPaymentProvider implements PaymentProvider {
 
 	SimulatedPaymentProvider(Clock clock, PaymentProperties properties, JsonMapper json, Environment environment) {
 		DevelopmentOnly.require(environment,
-				"The simulated payment provider (order.payments.provider=simulated) moves no money: its test "
+				"The simulated payment provider (portal.order.payments.provider=simulated) moves no money: its test "
 						+ "payment page marks orders paid when anyone clicks Pay.",
-				"Choose the payment provider that moves the money with order.payments.provider "
-						+ "(ORDER_PAYMENT_PROVIDER), e.g. stripe.");
+				"Choose the payment provider that moves the money with portal.order.payments.provider "
+						+ "(PORTAL_ORDER_PAYMENTS_PROVIDER), e.g. stripe.");
 		if (properties.simulated().pageBaseUrl() == null) {
-			throw new IllegalArgumentException("Set order.payments.simulated.page-base-url to the gateway's address");
+			throw new IllegalArgumentException("Set portal.order.payments.simulated.page-base-url to the gateway's address");
 		}
 		this.clock = clock;
 		this.properties = properties;
@@ -84,7 +84,7 @@ class SimulatedPaymentProvider implements PaymentProvider {
 	void warn() {
 		log.warn("The simulated payment provider is active: card and PayPal payments go to a test payment page "
 				+ "and are marked paid without any money moving. Development only; choose a real provider "
-				+ "with order.payments.provider (ORDER_PAYMENT_PROVIDER).");
+				+ "with portal.order.payments.provider (PORTAL_ORDER_PAYMENTS_PROVIDER).");
 	}
 
 	@Override

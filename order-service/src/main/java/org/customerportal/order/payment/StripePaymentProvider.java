@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stripe: card and PayPal payments on a hosted Checkout Session, confirmed by Stripe's signed webhook
- * events; active when {@code order.payments.provider} is {@code stripe}. The session is created with
+ * events; active when {@code portal.order.payments.provider} is {@code stripe}. The session is created with
  * our payment id as its idempotency key and client reference, the order's amount and currency, and
  * the payment's return address as success and cancel URL. Wire transfers and checks are paid to the
  * vendor's own bank account, as with any provider.
@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * it).
  */
 @Component
-@ConditionalOnProperty(name = "order.payments.provider", havingValue = StripePaymentProvider.NAME)
+@ConditionalOnProperty(name = "portal.order.payments.provider", havingValue = StripePaymentProvider.NAME)
 class StripePaymentProvider implements PaymentProvider {
 
 	static final String NAME = "stripe";
@@ -74,8 +74,8 @@ class StripePaymentProvider implements PaymentProvider {
 		PaymentProperties.Stripe settings = properties.stripe();
 		if (settings.secretKey() == null || settings.secretKey().isBlank() || settings.webhookSecret() == null
 				|| settings.webhookSecret().isBlank()) {
-			throw new IllegalArgumentException("The Stripe payment provider needs order.payments.stripe.secret-key "
-					+ "(ORDER_STRIPE_SECRET_KEY) and order.payments.stripe.webhook-secret (ORDER_STRIPE_WEBHOOK_SECRET)");
+			throw new IllegalArgumentException("The Stripe payment provider needs portal.order.payments.stripe.secret-key "
+					+ "(PORTAL_ORDER_PAYMENTS_STRIPE_SECRETKEY) and portal.order.payments.stripe.webhook-secret (PORTAL_ORDER_PAYMENTS_STRIPE_WEBHOOKSECRET)");
 		}
 		this.stripe = StripeClient.builder()
 			.setApiKey(settings.secretKey())

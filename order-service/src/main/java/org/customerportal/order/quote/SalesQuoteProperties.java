@@ -8,6 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param maxValidity how far ahead a sales quote's validity date may lie
  */
-@ConfigurationProperties("order.sales-quotes")
+@ConfigurationProperties("portal.order.sales-quotes")
 record SalesQuoteProperties(@DefaultValue("365d") Duration maxValidity) {
 }

@@ -23,13 +23,13 @@ class ProductPricingTest {
 	}
 
 	@Test
-	void newLicencesCostTheUnitPriceOfTheirType() {
+	void newLicensesCostTheUnitPriceOfTheirType() {
 		assertThat(both.unitPrice(LicenseType.ANNUAL)).contains(Money.of("1249.00", "USD"));
 		assertThat(both.unitPrice(LicenseType.PERPETUAL)).contains(Money.of("2499.00", "USD"));
 	}
 
 	@Test
-	void anAnnualRenewalIsAYearsLicenceAndAPerpetualRenewalAYearsMaintenance() {
+	void anAnnualRenewalIsAYearsLicenseAndAPerpetualRenewalAYearsMaintenance() {
 		assertThat(both.renewalUnitPrice(LicenseType.ANNUAL).orElseThrow().times(2))
 			.isEqualTo(Money.of("2498.00", "USD"));
 		assertThat(both.renewalUnitPrice(LicenseType.PERPETUAL).orElseThrow().times(3))

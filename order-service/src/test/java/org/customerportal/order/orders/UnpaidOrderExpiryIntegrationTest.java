@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.customerportal.order.OrderIntegrationTestSupport;
+import org.customerportal.platform.jobs.DueJob;
 import org.customerportal.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class UnpaidOrderExpiryIntegrationTest extends OrderIntegrationTestSupport {
 		assertThat(orderEvents(id).stream().filter(m -> m.type().equals("portal.order.payment-reminder.v1")))
 			.as("not yet due").isEmpty();
 		clock.setOffset(Duration.ofDays(properties.expireAfterDays() - properties.reminderDaysBefore()));
-		assertThat(unpaidOrders.run().reminded()).isGreaterThanOrEqualTo(1);
+		assertThat(unpaidOrders.run().done()).isGreaterThanOrEqualTo(1);
 		JsonNode reminder = awaitEvent(id, "portal.order.payment-reminder.v1");
 		assertThat(reminder.get("paymentMethod").asString()).isEqualTo("WIRE_TRANSFER");
 		assertThat(reminder.get("contacts").get(0).get("email").asString()).isEqualTo(buyer.email());
@@ -66,8 +67,8 @@ class UnpaidOrderExpiryIntegrationTest extends OrderIntegrationTestSupport {
 		// several instances at once: one of them cancels it
 		ExecutorService pool = Executors.newFixedThreadPool(3);
 		try {
-			List<Callable<UnpaidOrders.Run>> runs = List.of(unpaidOrders::run, unpaidOrders::run, unpaidOrders::run);
-			for (Future<UnpaidOrders.Run> run : pool.invokeAll(runs)) {
+			List<Callable<DueJob.Run>> runs = List.of(unpaidOrders::run, unpaidOrders::run, unpaidOrders::run);
+			for (Future<DueJob.Run> run : pool.invokeAll(runs)) {
 				run.get();
 			}
 		}

@@ -16,9 +16,13 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.customerportal.order.Money;
 import org.customerportal.order.PaymentMethod;
 import org.customerportal.order.payment.GuardedPaymentProvider.ProviderUnavailableException;
+import org.customerportal.platform.concurrent.CallExecutors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +32,18 @@ class GuardedPaymentProviderTest {
 	private static final PaymentProvider.Start START = new PaymentProvider.Start(UUID.randomUUID(), UUID.randomUUID(),
 			Money.of("10.00", "USD"), PaymentMethod.PAYPAL, URI.create("https://portal.example.test/orders/1"),
 			Instant.now().plus(Duration.ofHours(1)));
+
+	final ThreadPoolTaskExecutor executor = CallExecutors.bounded(GuardedPaymentProvider.NAME, 32);
+
+	@BeforeEach
+	void start() {
+		executor.initialize();
+	}
+
+	@AfterEach
+	void stop() {
+		executor.shutdown();
+	}
 
 	@Test
 	void aProviderThatKeepsFailingIsNoLongerCalledUntilItsCircuitWaitIsOver() {
@@ -44,7 +60,6 @@ class GuardedPaymentProviderTest {
 		assertThatThrownBy(() -> guarded.start(START)).isInstanceOf(ProviderUnavailableException.class)
 			.satisfies(ex -> assertThat(((ProviderUnavailableException) ex).retryAfter()).isEqualTo(Duration.ofSeconds(45)));
 		assertThat(calls).hasValue(2);
-		guarded.destroy();
 	}
 
 	@Test
@@ -64,7 +79,6 @@ class GuardedPaymentProviderTest {
 		assertThatThrownBy(() -> guarded.start(START)).isInstanceOf(ProviderUnavailableException.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 		assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the provider call was interrupted").isTrue();
-		guarded.destroy();
 	}
 
 	@Test
@@ -75,7 +89,6 @@ class GuardedPaymentProviderTest {
 			assertThat(guarded.start(START)).isEqualTo(declined);
 		}
 		assertThat(guarded.acceptsCalls()).isTrue();
-		guarded.destroy();
 	}
 
 	@Test
@@ -84,21 +97,20 @@ class GuardedPaymentProviderTest {
 		GuardedPaymentProvider guarded = new GuardedPaymentProvider(new Starting(start -> {
 			calls.incrementAndGet();
 			throw new IllegalStateException("Connection refused");
-		}), circuitBreakers(), TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1)).build()));
+		}), circuitBreakers(), TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1)).build()), executor);
 		PaymentProvider.Refund refund = new PaymentProvider.Refund(START.paymentId(), "pi_1", START.amount());
 
 		assertThatThrownBy(() -> guarded.refund(refund)).isInstanceOf(ProviderUnavailableException.class);
 		guarded.expire(START.paymentId(), "cs_1"); // best effort: no exception
 		assertThat(calls).hasValue(2);
 		assertThat(guarded.acceptsCalls()).isFalse();
-		guarded.destroy();
 	}
 
-	private static GuardedPaymentProvider guard(Function<PaymentProvider.Start, PaymentProvider.Result> provider,
+	private GuardedPaymentProvider guard(Function<PaymentProvider.Start, PaymentProvider.Result> provider,
 			Duration timeout) {
 		TimeLimiterRegistry timeLimiters = TimeLimiterRegistry
 			.of(TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
-		return new GuardedPaymentProvider(new Starting(provider), circuitBreakers(), timeLimiters);
+		return new GuardedPaymentProvider(new Starting(provider), circuitBreakers(), timeLimiters, executor);
 	}
 
 	private static CircuitBreakerRegistry circuitBreakers() {
@@ -140,6 +152,5 @@ class GuardedPaymentProviderTest {
 		}
 
 	}
-
 
 }

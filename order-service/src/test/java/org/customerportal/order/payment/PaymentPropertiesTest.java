@@ -19,7 +19,7 @@ class PaymentPropertiesTest {
 	@ValueSource(strings = " ")
 	void withoutAProviderTheServiceDoesNotStart(String provider) {
 		assertThatThrownBy(() -> properties(provider)).isInstanceOf(IllegalArgumentException.class)
-			.hasMessage("No payment provider is chosen. Set order.payments.provider (ORDER_PAYMENT_PROVIDER) to "
+			.hasMessage("No payment provider is chosen. Set portal.order.payments.provider (PORTAL_ORDER_PAYMENTS_PROVIDER) to "
 					+ "stripe, or to simulated on a development machine.");
 	}
 
@@ -45,9 +45,8 @@ class PaymentPropertiesTest {
 	 * under {@code https://api.example.test}.
 	 */
 	static PaymentProperties properties(String provider, PaymentProperties.Stripe stripe) {
-		return new PaymentProperties(provider, Duration.ofMinutes(1), Duration.ofSeconds(30),
-				URI.create("https://portal.example.test"), List.of(), Duration.ofHours(1), Duration.ofMinutes(5),
-				Duration.ofDays(30),
+		return new PaymentProperties(provider, URI.create("https://portal.example.test"), List.of(), Duration.ofHours(1),
+				Duration.ofMinutes(5), Duration.ofDays(30),
 				new PaymentProperties.Simulated(URI.create("https://api.example.test/"),
 						SimulatedPaymentProvider.LOCAL_ONLY_SECRET),
 				stripe);

@@ -112,7 +112,7 @@ class PaymentProviderTroubleIntegrationTest extends OrderIntegrationTestSupport 
 		assertThat(pending.get("redirectUrl").isNull()).isTrue();
 		provider.release();
 
-		// once the payment has waited longer than order.payments.reconcile-after, the provider is asked again
+		// once the payment has waited longer than portal.order.payments.reconcile-after, the provider is asked again
 		clock.advance(Duration.ofMinutes(2));
 		JsonNode opened = await().atMost(Duration.ofSeconds(30))
 			.until(() -> json(mvc.perform(get("/api/orders/" + orderId + "/payments").header("Authorization", buyer.bearer()))

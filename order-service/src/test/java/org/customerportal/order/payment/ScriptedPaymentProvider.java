@@ -21,7 +21,7 @@ import org.springframework.http.HttpHeaders;
  * payment id, and can be told how the next start of an order goes wrong.
  */
 @Primary
-@ConditionalOnProperty(name = "order.payments.provider", havingValue = SimulatedPaymentProvider.NAME)
+@ConditionalOnProperty(name = "portal.order.payments.provider", havingValue = SimulatedPaymentProvider.NAME)
 public class ScriptedPaymentProvider implements PaymentProvider {
 
 	/** How a start goes wrong. */

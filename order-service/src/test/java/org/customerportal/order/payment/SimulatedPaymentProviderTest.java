@@ -95,8 +95,8 @@ class SimulatedPaymentProviderTest {
 	void outsideADevelopmentProfileTheServiceRefusesToStartWithIt() {
 		assertThatThrownBy(() -> provider(Clock.systemUTC(), "prod"))
 			.isInstanceOf(DevelopmentOnly.RefusedException.class)
-			.hasMessageContaining("The simulated payment provider (order.payments.provider=simulated) moves no money")
-			.hasMessageContaining("order.payments.provider (ORDER_PAYMENT_PROVIDER), e.g. stripe");
+			.hasMessageContaining("The simulated payment provider (portal.order.payments.provider=simulated) moves no money")
+			.hasMessageContaining("portal.order.payments.provider (PORTAL_ORDER_PAYMENTS_PROVIDER), e.g. stripe");
 		assertThatThrownBy(() -> provider(Clock.systemUTC())).isInstanceOf(DevelopmentOnly.RefusedException.class);
 	}
 

@@ -25,12 +25,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The service with {@code order.payments.provider=stripe}, Stripe's HTTP API stubbed at the boundary
+ * The service with {@code portal.order.payments.provider=stripe}, Stripe's HTTP API stubbed at the boundary
  * and its webhook events signed as Stripe signs them.
  */
-@TestPropertySource(properties = { "order.payments.provider=stripe",
-		"order.payments.stripe.secret-key=" + StripeStub.SECRET_KEY,
-		"order.payments.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
+@TestPropertySource(properties = { "portal.order.payments.provider=stripe",
+		"portal.order.payments.stripe.secret-key=" + StripeStub.SECRET_KEY,
+		"portal.order.payments.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
 		// the Stripe client's first call loads a lot; a busy test machine needs more than the 2 s of the others
 		"resilience4j.timelimiter.instances.payment-provider.timeout-duration=15s" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -42,7 +42,7 @@ class StripeIntegrationTest extends OrderIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void stripe(DynamicPropertyRegistry registry) {
-		registry.add("order.payments.stripe.api-base", STRIPE::url);
+		registry.add("portal.order.payments.stripe.api-base", STRIPE::url);
 	}
 
 	@BeforeEach

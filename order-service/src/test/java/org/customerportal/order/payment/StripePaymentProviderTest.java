@@ -142,7 +142,7 @@ class StripePaymentProviderTest {
 	void withoutItsKeysTheServiceDoesNotStart() {
 		assertThatThrownBy(() -> new StripePaymentProvider(properties(null), new JsonMapper(), Clock.systemUTC()))
 			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("order.payments.stripe.secret-key (ORDER_STRIPE_SECRET_KEY)");
+			.hasMessageContaining("portal.order.payments.stripe.secret-key (PORTAL_ORDER_PAYMENTS_STRIPE_SECRETKEY)");
 	}
 
 	@Test

@@ -1,11 +1,9 @@
 package org.customerportal.platform.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Objects;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -18,19 +16,21 @@ import org.springframework.core.env.PropertySource;
 /**
  * Refuses to start, without a development profile ({@link DevelopmentOnly}), an application that still
  * has a value committed for development: a setting named in {@code portal.development-defaults} whose
- * value is the default of its placeholder ({@code ${DB_PASSWORD:portal}}: "portal"), or the test clock
+ * value is the one its packaged configuration file ({@code application.yml}) gives it, or the test clock
  * ({@code portal.test-clock.enabled=true}). The committed value stays in one place, the application's
- * configuration; the refusal names the environment variable of its placeholder, so the operator knows
- * what to set. Runs before any bean exists: nothing connects anywhere with a known password first.
+ * configuration; the refusal names the environment variable that sets the property by relaxed binding
+ * ({@code spring.datasource.password}: {@code SPRING_DATASOURCE_PASSWORD}), so the operator knows what to
+ * set. Runs before any bean exists: nothing connects anywhere with a known password first.
  */
 public class DevelopmentDefaultsGuard implements EnvironmentPostProcessor, Ordered {
 
-	/** Settings whose committed default (the placeholder's) is for development only. */
+	/** Settings whose committed value (in the packaged application.yml) is for development only. */
 	public static final String GUARDED = "portal.development-defaults";
 
 	static final String TEST_CLOCK = "portal.test-clock.enabled";
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+):(.*)}");
+	/** How Spring Boot names the property source of a configuration file packaged with the application. */
+	private static final String PACKAGED_FILE = "class path resource";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -41,13 +41,10 @@ public class DevelopmentDefaultsGuard implements EnvironmentPostProcessor, Order
 		List<String> variables = new ArrayList<>();
 		Binder.get(environment).bind(GUARDED, Bindable.listOf(String.class)).orElse(List.of()).forEach(property -> {
 			String value = environment.getProperty(property);
-			placeholders(environment, property).stream()
-				.filter(placeholder -> placeholder.fallback().equals(value))
-				.findFirst()
-				.ifPresent(placeholder -> {
-					committed.add(placeholder.variable() + " (" + property + ")");
-					variables.add(placeholder.variable());
-				});
+			if (value != null && value.equals(committedValue(environment, property))) {
+				committed.add(variable(property) + " (" + property + ")");
+				variables.add(variable(property));
+			}
 		});
 		boolean testClock = environment.getProperty(TEST_CLOCK, Boolean.class, false);
 		if (committed.isEmpty() && !testClock) {
@@ -62,7 +59,7 @@ public class DevelopmentDefaultsGuard implements EnvironmentPostProcessor, Order
 					+ (variables.size() == 1 ? " to a value" : " to values") + " of your own, kept in your secret store.");
 		}
 		if (testClock) {
-			String variable = variable(environment, TEST_CLOCK);
+			String variable = variable(TEST_CLOCK);
 			what.add("The test clock is enabled (" + variable + "=true): support could move the service's time.");
 			instead.add("Remove " + variable + " or set it to false.");
 		}
@@ -75,24 +72,22 @@ public class DevelopmentDefaultsGuard implements EnvironmentPostProcessor, Order
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	private static Set<Placeholder> placeholders(ConfigurableEnvironment environment, String property) {
-		Set<Placeholder> found = new LinkedHashSet<>();
+	/** The value a configuration file packaged with the application gives the property, resolved. */
+	private static String committedValue(ConfigurableEnvironment environment, String property) {
 		for (PropertySource<?> source : environment.getPropertySources()) {
-			if (source.getProperty(property) instanceof CharSequence raw) {
-				Matcher matcher = PLACEHOLDER.matcher(raw.toString().trim());
-				if (matcher.matches()) {
-					found.add(new Placeholder(matcher.group(1), matcher.group(2)));
-				}
+			if (source.getName().contains(PACKAGED_FILE) && source.getProperty(property) != null) {
+				return environment.resolvePlaceholders(Objects.toString(source.getProperty(property)));
 			}
 		}
-		return found;
+		return null;
 	}
 
-	private static String variable(ConfigurableEnvironment environment, String property) {
-		return placeholders(environment, property).stream().findFirst().map(Placeholder::variable).orElse(property);
-	}
-
-	private record Placeholder(String variable, String fallback) {
+	/**
+	 * The environment variable that sets a property by relaxed binding: dots become underscores, dashes
+	 * go, upper case ({@code portal.test-clock.enabled}: {@code PORTAL_TESTCLOCK_ENABLED}).
+	 */
+	public static String variable(String property) {
+		return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.customerportal.platform.test;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.customerportal.platform.config.DevelopmentOnly;
@@ -26,7 +24,7 @@ public final class DevelopmentValues {
 	 * Without a development profile the application refuses to start while any of the given variables
 	 * is unset (its committed default applies), naming that variable; with values of its own for all of
 	 * them it starts; with the profile {@code local} it keeps the committed defaults.
-	 * @param ownValues every variable whose committed default is refused, with a value of one's own
+	 * @param ownValues every environment variable whose committed default is refused, with a value of one's own
 	 */
 	public static void assertRefusedOutsideDevelopment(Class<?> application, Map<String, String> ownValues) {
 		assertThatThrownBy(() -> ApplicationStartUp.configure(application))
@@ -36,14 +34,14 @@ public final class DevelopmentValues {
 		ownValues.keySet().forEach(unset -> {
 			Map<String, String> others = new LinkedHashMap<>(ownValues);
 			others.remove(unset);
-			assertThatThrownBy(() -> ApplicationStartUp.configure(application, arguments(others)))
+			assertThatThrownBy(() -> ApplicationStartUp.configure(application, others))
 				.as("%s left at its committed default", unset)
 				.isInstanceOf(DevelopmentOnly.RefusedException.class)
 				.hasMessageContaining(unset + " (")
 				.satisfies(refused -> others.keySet()
 					.forEach(set -> assertThat(refused.getMessage()).doesNotContain(set + " (")));
 		});
-		assertThatCode(() -> ApplicationStartUp.configure(application, arguments(ownValues))).doesNotThrowAnyException();
+		assertThatCode(() -> ApplicationStartUp.configure(application, ownValues)).doesNotThrowAnyException();
 		ConfigurableEnvironment local = ApplicationStartUp.configure(application, "--spring.profiles.active=local");
 		assertThat(local.getActiveProfiles()).containsExactly("local");
 	}
@@ -57,19 +55,12 @@ public final class DevelopmentValues {
 			String variable) {
 		Map<String, String> clockOn = new LinkedHashMap<>(ownValues);
 		clockOn.put(variable, "true");
-		assertThatThrownBy(() -> ApplicationStartUp.configure(application, arguments(clockOn)))
+		assertThatThrownBy(() -> ApplicationStartUp.configure(application, clockOn))
 			.isInstanceOf(DevelopmentOnly.RefusedException.class)
 			.hasMessageStartingWith("The test clock is enabled (" + variable + "=true): support could move the service's time.")
 			.hasMessageEndingWith("Remove " + variable + " or set it to false.");
-		assertThat(ApplicationStartUp.configure(application, "--spring.profiles.active=local", "--" + variable + "=true")
+		assertThat(ApplicationStartUp.configure(application, Map.of(variable, "true"), "--spring.profiles.active=local")
 			.getProperty("portal.test-clock.enabled", Boolean.class)).isTrue();
-	}
-
-	/** {@code --NAME=value} for each entry, as on a command line. */
-	public static String[] arguments(Map<String, String> values) {
-		List<String> arguments = new ArrayList<>();
-		values.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		return arguments.toArray(String[]::new);
 	}
 
 }

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sends again (republish-on-restart is off): a publication left incomplete by a pod that stopped while
  * sending is marked failed once it is older than {@code stale-after}, and so is sent again here.
  */
-class FailedPublicationResubmitter {
+class FailedPublicationResubmitter implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(FailedPublicationResubmitter.class);
 
@@ -32,16 +34,23 @@ class FailedPublicationResubmitter {
 
 	private final Duration staleAfter;
 
+	private final Duration interval;
+
 	FailedPublicationResubmitter(FailedEventPublications failed, JdbcTemplate jdbc, TransactionTemplate transactions,
-			Duration staleAfter) {
+			Duration staleAfter, Duration interval) {
 		this.failed = failed;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.staleAfter = staleAfter;
+		this.interval = interval;
 	}
 
-	@Scheduled(fixedDelayString = "${portal.events.resubmit-interval:30s}",
-			initialDelayString = "${portal.events.resubmit-interval:30s}")
+	/** Scheduled from its setting, so its default lives in {@link PortalEventsProperties} alone. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::resubmit, interval, interval));
+	}
+
 	void resubmit() {
 		transactions.executeWithoutResult(status -> {
 			Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);

@@ -66,7 +66,7 @@ class KafkaOAuthEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
 	private static void require(String value, String name) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalStateException("portal.kafka.oauth.client-id is set but portal.kafka.oauth." + name
-					+ " is not (PORTAL_KAFKA_OAUTH_" + name.toUpperCase().replace('-', '_')
+					+ " is not (PORTAL_KAFKA_OAUTH_" + name.toUpperCase().replace("-", "")
 					+ "): set it, or unset the client id to connect to Kafka without authentication.");
 		}
 	}

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How every Kafka client of a service (producer, consumers, admin) authenticates to a broker that requires
  * it: SASL OAUTHBEARER with the service's own Keycloak client (client credentials grant). Unset client
  * id: the clients connect without authentication, as to the embedded broker of the integration tests.
- * Set through the environment: {@code PORTAL_KAFKA_OAUTH_CLIENT_ID}, {@code _CLIENT_SECRET},
- * {@code _TOKEN_ENDPOINT_URL}, {@code _SECURITY_PROTOCOL}.
+ * Set through the environment: {@code PORTAL_KAFKA_OAUTH_CLIENTID}, {@code _CLIENTSECRET},
+ * {@code _TOKENENDPOINTURL}, {@code _SECURITYPROTOCOL}.
  *
  * @param clientId the Keycloak client of this service; the broker sees it as principal {@code User:<clientId>}
  * @param clientSecret its secret

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.customerportal.platform.retry.RetryBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +23,6 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -64,7 +64,8 @@ public class PortalEventsAutoConfiguration {
 	@Bean
 	FailedPublicationResubmitter failedPublicationResubmitter(FailedEventPublications failed, JdbcTemplate jdbc,
 			TransactionTemplate transactions, PortalEventsProperties properties) {
-		return new FailedPublicationResubmitter(failed, jdbc, transactions, properties.staleAfter());
+		return new FailedPublicationResubmitter(failed, jdbc, transactions, properties.staleAfter(),
+				properties.resubmitInterval());
 	}
 
 	@Bean
@@ -93,11 +94,8 @@ public class PortalEventsAutoConfiguration {
 				.register(registry)
 				.increment();
 		};
-		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
-		backOff.setInitialInterval(properties.retryBackoff().toMillis());
-		backOff.setMultiplier(2);
-		backOff.setMaxInterval(properties.retryBackoff().toMillis() * 8);
-		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+		RetryBackOff backOff = new RetryBackOff(properties.retryBackoff(), properties.retryBackoff().multipliedBy(8));
+		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff.toExponentialBackOff(properties.retries()));
 		handler.addNotRetryableExceptions(PoisonMessageException.class);
 		return handler;
 	}

@@ -3,27 +3,20 @@ package org.customerportal.platform.membership;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import io.micrometer.context.ContextExecutorService;
-import io.micrometer.context.ContextSnapshotFactory;
 import org.customerportal.platform.membership.AccountService.Me;
 import org.customerportal.platform.security.CurrentUser;
 import org.customerportal.platform.security.CurrentUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
@@ -33,7 +26,7 @@ import org.springframework.web.client.HttpClientErrorException;
  * answer in time, fails or whose circuit is open gives no answer, and the caller is refused as before.
  * Ask only when the read model does not know the caller, and outside any transaction.
  */
-public class MembershipLookup implements DisposableBean {
+public class MembershipLookup {
 
 	static final String NAME = "account-service";
 
@@ -45,22 +38,18 @@ public class MembershipLookup implements DisposableBean {
 
 	private final TimeLimiter timeLimiter;
 
-	private final ExecutorService calls;
+	private final AsyncTaskExecutor calls;
 
-	MembershipLookup(AccountService accountService, CircuitBreaker circuitBreaker, TimeLimiter timeLimiter) {
+	/**
+	 * @param calls bounded (an owner that hangs holds at most its threads; further lookups give no
+	 * answer), and passing the caller's trace on to account-service
+	 */
+	MembershipLookup(AccountService accountService, CircuitBreaker circuitBreaker, TimeLimiter timeLimiter,
+			AsyncTaskExecutor calls) {
 		this.accountService = accountService;
 		this.circuitBreaker = circuitBreaker;
 		this.timeLimiter = timeLimiter;
-		AtomicInteger threads = new AtomicInteger();
-		// Bounded: an owner that hangs holds at most this many threads; further lookups give no answer.
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 16, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				task -> {
-					Thread thread = new Thread(task, "membership-lookup-" + threads.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		// the caller's trace goes along to account-service
-		this.calls = ContextExecutorService.wrap(pool, ContextSnapshotFactory.builder().build());
+		this.calls = calls;
 	}
 
 	/**
@@ -135,11 +124,6 @@ public class MembershipLookup implements DisposableBean {
 					ex.toString());
 		}
 		return Optional.empty();
-	}
-
-	@Override
-	public void destroy() {
-		calls.shutdownNow();
 	}
 
 }

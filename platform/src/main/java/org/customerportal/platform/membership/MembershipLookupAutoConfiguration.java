@@ -8,12 +8,16 @@ import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.customerportal.platform.concurrent.CallExecutors;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -35,8 +39,15 @@ public class MembershipLookupAutoConfiguration {
 		this.timeLimiters = TimeLimiterRegistry.of(MembershipLookup.timeLimiterConfig(properties.timeout()));
 	}
 
+	/** At most 16 lookups at once: an account-service that hangs holds no more threads. */
 	@Bean
-	MembershipLookup membershipLookup(AccountServiceProperties properties, ObjectProvider<RestClient.Builder> builders) {
+	ThreadPoolTaskExecutor membershipLookupCalls() {
+		return CallExecutors.bounded("membership-lookup", 16);
+	}
+
+	@Bean
+	MembershipLookup membershipLookup(AccountServiceProperties properties, ObjectProvider<RestClient.Builder> builders,
+			@Qualifier("membershipLookupCalls") ThreadPoolTaskExecutor calls) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
 		requests.setReadTimeout(properties.timeout());
@@ -46,7 +57,7 @@ public class MembershipLookupAutoConfiguration {
 			.requestFactory(requests)
 			.build();
 		return new MembershipLookup(new RestAccountService(http), circuitBreakers.circuitBreaker(MembershipLookup.NAME),
-				timeLimiters.timeLimiter(MembershipLookup.NAME));
+				timeLimiters.timeLimiter(MembershipLookup.NAME), calls);
 	}
 
 	/** {@code resilience4j_circuitbreaker_*} and {@code resilience4j_timelimiter_*} with name=account-service. */

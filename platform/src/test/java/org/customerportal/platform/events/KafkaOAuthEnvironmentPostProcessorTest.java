@@ -86,7 +86,7 @@ class KafkaOAuthEnvironmentPostProcessorTest {
 
 		assertThatThrownBy(() -> new KafkaOAuthEnvironmentPostProcessor().postProcessEnvironment(environment,
 				new SpringApplication()))
-			.hasMessageContaining("PORTAL_KAFKA_OAUTH_CLIENT_SECRET");
+			.hasMessageContaining("PORTAL_KAFKA_OAUTH_CLIENTSECRET");
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> properties) {

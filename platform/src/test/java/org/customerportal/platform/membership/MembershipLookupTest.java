@@ -11,8 +11,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import org.customerportal.platform.membership.AccountService.Me;
 import org.customerportal.platform.security.CurrentUser;
+import org.customerportal.platform.concurrent.CallExecutors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
@@ -33,14 +37,17 @@ class MembershipLookupTest {
 
 	final CountDownLatch never = new CountDownLatch(1);
 
-	MembershipLookup lookup;
+	final ThreadPoolTaskExecutor calls = CallExecutors.bounded("membership-lookup", 16);
+
+	@BeforeEach
+	void start() {
+		calls.initialize();
+	}
 
 	@AfterEach
 	void stop() {
 		never.countDown();
-		if (lookup != null) {
-			lookup.destroy();
-		}
+		calls.shutdown();
 	}
 
 	MembershipLookup lookup(AccountService owner) {
@@ -48,14 +55,13 @@ class MembershipLookupTest {
 			tokens.add(token);
 			return owner.me(token);
 		};
-		lookup = new MembershipLookup(recording,
+		return new MembershipLookup(recording,
 				CircuitBreaker.of("test", MembershipLookup.circuitBreakerConfig(Duration.ofMinutes(1))),
-				TimeLimiter.of(MembershipLookup.timeLimiterConfig(Duration.ofMillis(300))));
-		return lookup;
+				TimeLimiter.of(MembershipLookup.timeLimiterConfig(Duration.ofMillis(300))), calls);
 	}
 
 	@Test
-	void theOwnerNamingTheOrganisationConfirmsTheMembershipAskedWithTheCallersToken() {
+	void theOwnerNamingTheOrganizationConfirmsTheMembershipAskedWithTheCallersToken() {
 		MembershipLookup lookup = lookup(token -> new Me("alice-id", "alice@example.com", "Alice A.", ACME));
 
 		assertThat(lookup.confirm(ACME, ALICE, "alice-token"))
@@ -64,7 +70,7 @@ class MembershipLookupTest {
 	}
 
 	@Test
-	void anotherOrganisationOrNoneConfirmsNothing() {
+	void anotherOrganizationOrNoneConfirmsNothing() {
 		assertThat(lookup(token -> new Me("alice-id", "alice@example.com", "Alice", UUID.randomUUID()))
 			.confirm(ACME, ALICE, "t")).isEmpty();
 		assertThat(lookup(token -> new Me("alice-id", "alice@example.com", "Alice", null)).organizationOf(ALICE, "t"))

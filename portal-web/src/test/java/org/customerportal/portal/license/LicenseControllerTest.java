@@ -57,7 +57,7 @@ class LicenseControllerTest {
 	}
 
 	@Test
-	void showsTheLicenceInFullWithWhatCanBeDoneWithIt() throws Exception {
+	void showsTheLicenseInFullWithWhatCanBeDoneWithIt() throws Exception {
 		mvc.perform(get("/licenses/" + ID).with(SignedIn.as("alice-token")).header("Accept-Language", "en-US"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("LABEL-RECOGNIZER licence</h1>")))
@@ -77,7 +77,7 @@ class LicenseControllerTest {
 	}
 
 	@Test
-	void aRevokedLicenceSaysWhyAndOffersNeitherRenewalNorQuotaNorActivation() throws Exception {
+	void aRevokedLicenseSaysWhyAndOffersNeitherRenewalNorQuotaNorActivation() throws Exception {
 		Api.stub(WireMock.get(urlPathEqualTo(PATH)).willReturn(okJson("""
 				{"id":"%s","key":"AAAA-BBBB-CCCC-DDDD-EEEE-FFFF","orderId":"abcdef12-3456-0000-0000-000000000000",
 				 "product":"LABEL-RECOGNIZER","type":"ANNUAL","productVersion":3,"quota":5,"quotaUsed":2,
@@ -114,7 +114,7 @@ class LicenseControllerTest {
 	}
 
 	@Test
-	void aLicenceNotCoveredForUpgradesSaysWhyAndOffersNoForm() throws Exception {
+	void aLicenseNotCoveredForUpgradesSaysWhyAndOffersNoForm() throws Exception {
 		Api.stub(WireMock.get(urlPathEqualTo(PATH + "/upgrade-eligibility")).willReturn(okJson("""
 				{"eligible":false,"reason":"Maintenance ended on 2026-02-01. Renew maintenance to upgrade for free."}""")));
 
@@ -125,7 +125,7 @@ class LicenseControllerTest {
 	}
 
 	@Test
-	void aLapsedPerpetualLicenceBuysTheNewerVersionAndGoesOnToThePayment() throws Exception {
+	void aLapsedPerpetualLicenseBuysTheNewerVersionAndGoesOnToThePayment() throws Exception {
 		Api.stub(WireMock.get(urlPathEqualTo(PATH + "/upgrade-eligibility")).willReturn(okJson("""
 				{"eligible":false,"reason":"Maintenance ended on 2026-02-01. Renew maintenance to upgrade for free.","currentVersion":3,"latestVersion":4}""")));
 		Api.stub(WireMock.post(urlPathEqualTo("/api/upgrade-orders")).willReturn(okJson("""

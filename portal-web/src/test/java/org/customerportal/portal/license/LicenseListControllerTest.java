@@ -64,7 +64,7 @@ class LicenseListControllerTest {
 	}
 
 	@Test
-	void fullLicenseListsTheLicencesToTickAndRenew() throws Exception {
+	void fullLicenseListsTheLicensesToTickAndRenew() throws Exception {
 		mvc.perform(get("/licenses").param("status", "ACTIVE").param("product", "BARCODE-READER").param("page", "1")
 			.with(SignedIn.as("alice-token")).header("Accept-Language", "en-US"))
 			.andExpect(status().isOk())
@@ -155,7 +155,7 @@ class LicenseListControllerTest {
 	}
 
 	@Test
-	void renewNowOnTheLicencePageGoesBackThereWhenRefused() throws Exception {
+	void renewNowOnTheLicensePageGoesBackThereWhenRefused() throws Exception {
 		String sentence = "Licence " + ANNUAL + " is a TRIAL licence and cannot be renewed. Buy a licence instead.";
 		Api.stub(WireMock.post(urlPathEqualTo("/api/renewals")).willReturn(Api.problem(422, sentence)));
 

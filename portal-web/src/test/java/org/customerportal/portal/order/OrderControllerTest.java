@@ -87,7 +87,7 @@ class OrderControllerTest {
 	}
 
 	@Test
-	void aPaidOrderLinksItsLicencesAndOffersNeitherPayingNorCancelling() throws Exception {
+	void aPaidOrderLinksItsLicensesAndOffersNeitherPayingNorCancelling() throws Exception {
 		order(PAID, NO_PAYMENTS);
 
 		mvc.perform(get("/orders/" + ID).with(SignedIn.as("alice-token")).header("Accept-Language", "en-US"))

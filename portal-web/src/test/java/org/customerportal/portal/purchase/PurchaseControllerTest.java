@@ -52,7 +52,7 @@ class PurchaseControllerTest {
 	}
 
 	@Test
-	void theCatalogueIsAFormWithAQuotaAndTheLicenceTypesEachProductIsSoldAs() throws Exception {
+	void theCatalogueIsAFormWithAQuotaAndTheLicenseTypesEachProductIsSoldAs() throws Exception {
 		mvc.perform(get("/purchase").with(SignedIn.as("alice-token")).header("Accept-Language", "en-US"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Barcode Reader SDK")))

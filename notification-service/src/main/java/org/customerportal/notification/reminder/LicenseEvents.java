@@ -7,9 +7,9 @@ import java.util.UUID;
 /**
  * What this service reads from {@code portal.license.events}: when each licence ends.
  */
-final class LicenceEvents {
+final class LicenseEvents {
 
-	private LicenceEvents() {
+	private LicenseEvents() {
 	}
 
 	static final String ISSUED = "portal.license.issued.v1";
@@ -23,7 +23,7 @@ final class LicenceEvents {
 	static final String REINSTATED = "portal.license.reinstated.v1";
 
 	/** license.issued and license.renewed: the end date is expiresAt (annual) or maintenanceExpiresAt (perpetual). */
-	record LicenceEndKnown(UUID licenseId, UUID orderId, UUID organizationId, String product, String type,
+	record LicenseEndKnown(UUID licenseId, UUID orderId, UUID organizationId, String product, String type,
 			LocalDate expiresAt, LocalDate maintenanceExpiresAt) {
 
 		LocalDate endDate() {
@@ -36,7 +36,7 @@ final class LicenceEvents {
 			return expiresAt != null ? expiresAt : maintenanceExpiresAt;
 		}
 
-		String licenceType() {
+		String licenseType() {
 			if (type != null) {
 				return type;
 			}
@@ -45,10 +45,10 @@ final class LicenceEvents {
 
 	}
 
-	record LicenceExpired(UUID licenseId, UUID orderId, UUID organizationId, String type, LocalDate expiredOn) {
+	record LicenseExpired(UUID licenseId, UUID orderId, UUID organizationId, String type, LocalDate expiredOn) {
 	}
 
-	record LicenceRevoked(UUID eventId, Instant occurredAt, UUID licenseId, UUID orderId,
+	record LicenseRevoked(UUID eventId, Instant occurredAt, UUID licenseId, UUID orderId,
 			UUID organizationId, String product, String type, String reason) {
 	}
 

@@ -28,11 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(LicenceRevocationController.class)
+@WebMvcTest(LicenseRevocationController.class)
 @PortalSliceTest
-class LicenceRevocationControllerTest {
+class LicenseRevocationControllerTest {
 
-	static final String LICENCE = "1c000001-0000-0000-0000-000000000001";
+	static final String LICENSE = "1c000001-0000-0000-0000-000000000001";
 
 	static final String ACTIVE = """
 			{"id":"%s","key":"ABCD-EFGH","organizationId":"7f000001-0000-0000-0000-000000000001","product":"MRZ-SCANNER",
@@ -47,53 +47,53 @@ class LicenceRevocationControllerTest {
 		Api.reset();
 	}
 
-	private static void licence(String status, String revokedAt, String reason) {
-		Api.stub(WireMock.get(urlPathEqualTo("/api/licenses/" + LICENCE))
-			.willReturn(okJson(ACTIVE.formatted(LICENCE, status, revokedAt, reason))));
+	private static void license(String status, String revokedAt, String reason) {
+		Api.stub(WireMock.get(urlPathEqualTo("/api/licenses/" + LICENSE))
+			.willReturn(okJson(ACTIVE.formatted(LICENSE, status, revokedAt, reason))));
 	}
 
 	@Test
 	void customersDoNotReachIt() throws Exception {
-		mvc.perform(get("/support/licenses/" + LICENCE).with(SignedIn.as("alice-token", "customer")))
+		mvc.perform(get("/support/licenses/" + LICENSE).with(SignedIn.as("alice-token", "customer")))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void aRevocationNeedsAReasonThenTellsTheApi() throws Exception {
-		licence("ACTIVE", "null", "null");
-		mvc.perform(post("/support/licenses/" + LICENCE + "/revocation").param("reason", " ")
+		license("ACTIVE", "null", "null");
+		mvc.perform(post("/support/licenses/" + LICENSE + "/revocation").param("reason", " ")
 			.with(SignedIn.as("sam-token", "support"))
 			.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Enter the reason for revoking the licence"),
 					containsString("href=\"#reason\""), containsString("govuk-textarea--error"))));
-		Api.SERVER.verify(0, postRequestedFor(urlPathEqualTo("/api/licenses/" + LICENCE + "/revocation")));
+		Api.SERVER.verify(0, postRequestedFor(urlPathEqualTo("/api/licenses/" + LICENSE + "/revocation")));
 
-		Api.stub(WireMock.post(urlPathEqualTo("/api/licenses/" + LICENCE + "/revocation"))
-			.willReturn(okJson(ACTIVE.formatted(LICENCE, "REVOKED", "\"2026-12-03T10:00:00Z\"", "\"Chargeback\""))));
-		mvc.perform(post("/support/licenses/" + LICENCE + "/revocation").param("reason", "Chargeback")
+		Api.stub(WireMock.post(urlPathEqualTo("/api/licenses/" + LICENSE + "/revocation"))
+			.willReturn(okJson(ACTIVE.formatted(LICENSE, "REVOKED", "\"2026-12-03T10:00:00Z\"", "\"Chargeback\""))));
+		mvc.perform(post("/support/licenses/" + LICENSE + "/revocation").param("reason", "Chargeback")
 			.with(SignedIn.as("sam-token", "support"))
 			.with(csrf()))
-			.andExpect(redirectedUrl("/support/licenses/" + LICENCE))
+			.andExpect(redirectedUrl("/support/licenses/" + LICENSE))
 			.andExpect(flash().attribute("notice", containsString("The licence is revoked")));
-		Api.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/licenses/" + LICENCE + "/revocation"))
+		Api.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/licenses/" + LICENSE + "/revocation"))
 			.withRequestBody(equalToJson("{\"reason\":\"Chargeback\"}")));
 	}
 
 	@Test
-	void aRevokedLicenceShowsItsReasonAndOffersToReinstateIt() throws Exception {
-		licence("REVOKED", "\"2026-12-03T10:00:00Z\"", "\"Chargeback\"");
-		mvc.perform(get("/support/licenses/" + LICENCE).with(SignedIn.as("sam-token", "support")))
+	void aRevokedLicenseShowsItsReasonAndOffersToReinstateIt() throws Exception {
+		license("REVOKED", "\"2026-12-03T10:00:00Z\"", "\"Chargeback\"");
+		mvc.perform(get("/support/licenses/" + LICENSE).with(SignedIn.as("sam-token", "support")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Chargeback"), containsString("Reinstate licence"),
 					not(containsString("Revoke licence")))));
 
-		Api.stub(WireMock.delete(urlPathEqualTo("/api/licenses/" + LICENCE + "/revocation")).willReturn(noContent()));
-		mvc.perform(post("/support/licenses/" + LICENCE + "/reinstatement").with(SignedIn.as("sam-token", "support"))
+		Api.stub(WireMock.delete(urlPathEqualTo("/api/licenses/" + LICENSE + "/revocation")).willReturn(noContent()));
+		mvc.perform(post("/support/licenses/" + LICENSE + "/reinstatement").with(SignedIn.as("sam-token", "support"))
 			.with(csrf()))
-			.andExpect(redirectedUrl("/support/licenses/" + LICENCE))
+			.andExpect(redirectedUrl("/support/licenses/" + LICENSE))
 			.andExpect(flash().attribute("notice", "The licence is reinstated: its key validates again."));
-		Api.SERVER.verify(deleteRequestedFor(urlPathEqualTo("/api/licenses/" + LICENCE + "/revocation")));
+		Api.SERVER.verify(deleteRequestedFor(urlPathEqualTo("/api/licenses/" + LICENSE + "/revocation")));
 	}
 
 }

@@ -26,11 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/support/licenses/{id}")
-class LicenceRevocationController {
+class LicenseRevocationController {
 
 	private final PortalApi api;
 
-	LicenceRevocationController(PortalApi api) {
+	LicenseRevocationController(PortalApi api) {
 		this.api = api;
 	}
 

@@ -1,9 +1,9 @@
 package org.customerportal.notification.reminder;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.customerportal.notification.reminder.LicenceEvents.LicenceEndKnown;
-import org.customerportal.notification.reminder.LicenceEvents.LicenceExpired;
-import org.customerportal.notification.reminder.LicenceEvents.LicenceRevoked;
+import org.customerportal.notification.reminder.LicenseEvents.LicenseEndKnown;
+import org.customerportal.notification.reminder.LicenseEvents.LicenseExpired;
+import org.customerportal.notification.reminder.LicenseEvents.LicenseRevoked;
 import org.customerportal.platform.events.EventHandlers;
 import org.customerportal.platform.events.Inbox;
 
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * and tells the contacts; a reinstatement resumes them.
  */
 @Component
-class LicenceEventHandlers {
+class LicenseEventHandlers {
 
 	static final String CONSUMER = "notification-service.licences";
 
@@ -24,22 +24,22 @@ class LicenceEventHandlers {
 
 	private final EventHandlers handlers;
 
-	LicenceEventHandlers(Inbox inbox, ReminderSchedule schedule, Revocations revocations) {
+	LicenseEventHandlers(Inbox inbox, ReminderSchedule schedule, Revocations revocations) {
 		this.inbox = inbox;
 		this.handlers = EventHandlers.builder()
-			.on(LicenceEvents.ISSUED, LicenceEndKnown.class, event -> ends(schedule, event))
-			.on(LicenceEvents.RENEWED, LicenceEndKnown.class, event -> ends(schedule, event))
-			.on(LicenceEvents.EXPIRED, LicenceExpired.class,
-					event -> schedule.licenceExpired(event.licenseId(), event.expiredOn()))
-			.on(LicenceEvents.REVOKED, LicenceRevoked.class, revocations::revoked)
+			.on(LicenseEvents.ISSUED, LicenseEndKnown.class, event -> ends(schedule, event))
+			.on(LicenseEvents.RENEWED, LicenseEndKnown.class, event -> ends(schedule, event))
+			.on(LicenseEvents.EXPIRED, LicenseExpired.class,
+					event -> schedule.licenseExpired(event.licenseId(), event.expiredOn()))
+			.on(LicenseEvents.REVOKED, LicenseRevoked.class, revocations::revoked)
 			// reinstated: the series of the licence's end date resumes as if that date were announced again
-			.on(LicenceEvents.REINSTATED, LicenceEndKnown.class, event -> ends(schedule, event))
+			.on(LicenseEvents.REINSTATED, LicenseEndKnown.class, event -> ends(schedule, event))
 			.build();
 	}
 
-	private static void ends(ReminderSchedule schedule, LicenceEndKnown event) {
-		schedule.licenceEnds(event.licenseId(), event.orderId(), event.organizationId(), event.product(),
-				event.licenceType(), event.endDate());
+	private static void ends(ReminderSchedule schedule, LicenseEndKnown event) {
+		schedule.licenseEnds(event.licenseId(), event.orderId(), event.organizationId(), event.product(),
+				event.licenseType(), event.endDate());
 	}
 
 	@KafkaListener(topics = "portal.license.events", groupId = CONSUMER)

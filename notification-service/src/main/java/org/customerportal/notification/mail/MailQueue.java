@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * server is unreachable.
  */
 @Component
-public class Outbox {
+public class MailQueue {
 
 	private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	MailQueue(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -79,12 +79,12 @@ public class Outbox {
 	 * Cancels the licence's renewal reminders still waiting to be sent, except those for the end date it
 	 * has now ({@code null}: all of them, e.g. the licence was revoked).
 	 */
-	public int cancelQueuedReminders(UUID licenceId, LocalDate currentEndDate) {
+	public int cancelQueuedReminders(UUID licenseId, LocalDate currentEndDate) {
 		return jdbc.sql("""
 				update outgoing_mail set status = 'CANCELLED'
 				where licence_id = :licence and status = 'QUEUED' and kind = 'RENEWAL_REMINDER'
 				  and (cast(:endDate as date) is null or end_date <> :endDate)""")
-			.param("licence", licenceId)
+			.param("licence", licenseId)
 			.param("endDate", currentEndDate)
 			.update();
 	}
