@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.customerportal.e2e.support.Steps.awaitLicenses;
 import static org.customerportal.e2e.support.Steps.createOrganization;
+import static org.customerportal.e2e.support.Steps.eventually;
 import static org.customerportal.e2e.support.Steps.line;
 import static org.customerportal.e2e.support.Steps.order;
 import static org.customerportal.e2e.support.Steps.payByCard;
@@ -91,7 +92,10 @@ class ServiceOutageJourneyTest {
 
 		JsonNode license = awaitLicenses(jon, orderId, 1).get(0);
 		assertThat(license.path("type").asString()).isEqualTo("PERPETUAL");
-		jon.get("/api/licenses/" + license.path("id").asString()).expect(200);
+		// the gateway's circuit breaker closes once its trial calls went through, which a quick restart may
+		// not have given it yet: meanwhile it asks to try again in a few seconds
+		eventually("license " + license.path("id").asString() + " through the gateway", 200,
+				() -> jon.get("/api/licenses/" + license.path("id").asString()));
 	}
 
 }

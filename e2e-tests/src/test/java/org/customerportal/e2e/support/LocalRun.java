@@ -38,7 +38,7 @@ public final class LocalRun {
 
 	/** Runs {@code ./local-run <arguments>}; fails with the end of its output unless it exits with 0 in time. */
 	public void run(Duration timeout, String... arguments) {
-		List<String> command = new ArrayList<>(List.of("bash", repositoryRoot.resolve("local-run").toString()));
+		List<String> command = new ArrayList<>(List.of("sh", repositoryRoot.resolve("local-run").toString()));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(repositoryRoot.toFile()).redirectErrorStream(true);
 		builder.environment().putAll(environment);
@@ -82,7 +82,7 @@ public final class LocalRun {
 			long pid = Long.parseLong(Files.readString(pidFile).strip());
 			ProcessHandle process = ProcessHandle.of(pid).orElseThrow(
 					() -> new IllegalStateException(component + " (pid " + pid + ") does not run"));
-			String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+			String commandLine = process.info().commandLine().orElse("");
 			if (!commandLine.contains(dataFolder.toString())) {
 				throw new IllegalStateException("pid " + pid + " of " + pidFile + " is not " + component + " of this data folder");
 			}

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.customerportal.kafka.singlenode.KafkaNode;
 
 /**
  * A single-node Kafka broker in a process of its own, on a port chosen in advance, so a test can
@@ -51,23 +52,14 @@ public final class KafkaProcess implements AutoCloseable {
 			Path directory = Files.createTempDirectory("kafka-process");
 			int controllerPort = freePort();
 			Path config = directory.resolve("server.properties");
-			Files.writeString(config, String.join("\n", "process.roles=broker,controller", "node.id=1",
-					"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-					"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-					"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
-					"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-					"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + directory.resolve("data"),
-					"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-					"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
-					"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
-					"auto.create.topics.enable=true", "num.partitions=1", ""));
+			Files.writeString(config, KafkaNode.plaintext(port, controllerPort, directory.resolve("data")).render());
 			File log = directory.resolve("kafka.log").toFile();
-			Process format = java(log, "kafka.tools.StorageTool", "format", "--ignore-formatted", "-t",
-					Uuid.randomUuid().toString(), "-c", config.toString());
+			Process format = java(log, KafkaNode.STORAGE_TOOL_MAIN_CLASS,
+					KafkaNode.formatArguments(Uuid.randomUuid().toString(), config).toArray(String[]::new));
 			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
 				throw new IllegalStateException("Formatting Kafka storage failed, see " + log);
 			}
-			Process broker = java(log, "kafka.Kafka", config.toString());
+			Process broker = java(log, KafkaNode.BROKER_MAIN_CLASS, config.toString());
 			KafkaProcess started = new KafkaProcess(broker, "127.0.0.1:" + port, directory);
 			started.awaitReady(Duration.ofSeconds(60));
 			return started;
