@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +35,11 @@ public class PortalClockAutoConfiguration {
 			return new OffsetClock(Clock.systemUTC());
 		}
 
+		// only where the service names the path under its own API: one switch turns the clocks of a whole
+		// test installation on, and a service without such a path exposes nothing
 		@Bean
 		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnProperty("portal.test-clock.path")
 		TestClockController testClockController(OffsetClock clock) {
 			return new TestClockController(clock);
 		}
