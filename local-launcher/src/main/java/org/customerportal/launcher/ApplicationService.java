@@ -63,12 +63,7 @@ final class ApplicationService implements Component {
 			.resolve(service.module() + "-" + run.version("project") + ".jar");
 	}
 
-	@Override
-	public void start() {
-		if (run.processes().running(name()).isPresent()) {
-			run.console().ok(name() + " already running");
-			return;
-		}
+	private Path runnableJar() {
 		Path jar = run.data().resolve("jars").resolve(service.module() + ".jar");
 		try {
 			Files.createDirectories(jar.getParent());
@@ -79,6 +74,16 @@ final class ApplicationService implements Component {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return jar;
+	}
+
+	@Override
+	public void start() {
+		if (run.processes().running(name()).isPresent()) {
+			run.console().ok(name() + " already running");
+			return;
+		}
+		Path jar = runnableJar();
 		Environment environment = run.environment();
 		List<String> command = new ArrayList<>();
 		command.add(run.java());
@@ -98,8 +103,7 @@ final class ApplicationService implements Component {
 
 	@Override
 	public void stop() {
-		// long enough for a service to write its class-data sharing archive on the way out
-		run.processes().stop(name(), Duration.ofSeconds(30));
+		run.processes().stop(name(), ClassDataSharing.stopGrace(run, name()));
 	}
 
 }

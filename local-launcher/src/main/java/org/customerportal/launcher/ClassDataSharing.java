@@ -57,6 +57,17 @@ final class ClassDataSharing {
 		return archiveOptions();
 	}
 
+	/**
+	 * How long a stop may take: a JVM recording its archive writes ~100 MB on the way out, and the services
+	 * all write theirs at once on the first {@code down}, which on two cores takes longer than a plain stop.
+	 * Killed on the way, a JVM leaves no archive and the next start records again.
+	 */
+	static Duration stopGrace(LocalRun run, String name) {
+		boolean recording = run.environment().flag("LOCAL_RUN_CDS", true)
+				&& !Files.isRegularFile(run.data().resolve("cds").resolve(name).resolve("classes.jsa"));
+		return Duration.ofSeconds(recording ? 180 : 30);
+	}
+
 	private List<String> archiveOptions() {
 		Path archive = folder.resolve("classes.jsa");
 		return List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive,

@@ -135,7 +135,7 @@ final class Kafka implements Component {
 
 	@Override
 	public void stop() {
-		run.processes().stop(name(), Duration.ofSeconds(30));
+		run.processes().stop(name(), ClassDataSharing.stopGrace(run, name()));
 	}
 
 }
