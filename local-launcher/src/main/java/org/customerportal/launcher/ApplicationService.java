@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One of the six Spring Boot services, from its module's jar ({@code <module>/target/<module>-<version>.jar}):
@@ -23,6 +26,8 @@ final class ApplicationService implements Component {
 	private final LocalRun run;
 
 	private final ServiceEnvironment.Service service;
+
+	private CompletableFuture<List<String>> prepared;
 
 	ApplicationService(LocalRun run, ServiceEnvironment.Service service) {
 		this.run = run;
@@ -63,8 +68,13 @@ final class ApplicationService implements Component {
 			.resolve(service.module() + "-" + run.version("project") + ".jar");
 	}
 
+	/** The copy that runs (made by {@link #runnableJar()}). */
+	private Path runningJar() {
+		return run.data().resolve("jars").resolve(service.module() + ".jar");
+	}
+
 	private Path runnableJar() {
-		Path jar = run.data().resolve("jars").resolve(service.module() + ".jar");
+		Path jar = runningJar();
 		try {
 			Files.createDirectories(jar.getParent());
 			if (!Files.isRegularFile(jar) || Files.getLastModifiedTime(builtJar()).compareTo(Files.getLastModifiedTime(jar)) > 0) {
@@ -77,33 +87,81 @@ final class ApplicationService implements Component {
 		return jar;
 	}
 
+	/**
+	 * Copies and (for class-data sharing) extracts the jar in the background, so that the first start does it
+	 * while the infrastructure starts rather than when the service is due.
+	 */
+	void prepareInBackground() {
+		if (prepared == null && run.processes().running(name()).isEmpty()) {
+			prepared = CompletableFuture.supplyAsync(this::prepare);
+		}
+	}
+
+	private List<String> prepare() {
+		Path jar = runnableJar();
+		if (run.environment().flag("LOCAL_RUN_CDS", true)) {
+			return classDataSharing().springBootJar(jar);
+		}
+		return List.of("-jar", jar.toString());
+	}
+
 	@Override
 	public void start() {
 		if (run.processes().running(name()).isPresent()) {
 			run.console().ok(name() + " already running");
 			return;
 		}
-		Path jar = runnableJar();
-		Environment environment = run.environment();
+		List<String> command = javaAndOptions();
+		command.addAll(prepared());
+		run.processes().start(name(), command, environment(), run.data());
+	}
+
+	private List<String> javaAndOptions() {
 		List<String> command = new ArrayList<>();
 		command.add(run.java());
-		Arrays.stream(environment.get("LOCAL_RUN_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"))
+		Arrays.stream(run.environment().get("LOCAL_RUN_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"))
 			.filter(option -> !option.isEmpty())
 			.forEach(command::add);
 		command.add(run.marker());
-		if (environment.flag("LOCAL_RUN_CDS", true)) {
-			command.addAll(new ClassDataSharing(run, service.module()).springBootJar(jar));
+		return command;
+	}
+
+	private Map<String, String> environment() {
+		return ServiceEnvironment.of(service, run.environment().get("LOCAL_RUN_GATEWAY_IO_THREADS", "1"));
+	}
+
+	private List<String> prepared() {
+		if (prepared == null) {
+			return prepare();
 		}
-		else {
-			command.addAll(List.of("-jar", jar.toString()));
+		try {
+			return prepared.join();
 		}
-		run.processes().start(name(), command,
-				ServiceEnvironment.of(service, environment.get("LOCAL_RUN_GATEWAY_IO_THREADS", "1")), run.data());
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether its stop should be followed by a class-data sharing training run (the first stop of a new jar). */
+	boolean needsTraining() {
+		return run.environment().flag("LOCAL_RUN_CDS", true) && run.processes().running(name()).isPresent()
+				&& classDataSharing().needsTraining(runningJar());
 	}
 
 	@Override
 	public void stop() {
-		run.processes().stop(name(), ClassDataSharing.stopGrace(run, name()));
+		boolean train = needsTraining();
+		run.processes().stop(name(), Duration.ofSeconds(30));
+		if (train) {
+			classDataSharing().train(javaAndOptions(), runningJar(), environment());
+		}
+	}
+
+	private ClassDataSharing classDataSharing() {
+		return new ClassDataSharing(run, service.module());
 	}
 
 }

@@ -14,10 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * Class-data sharing, the way Spring Boot documents it for JDK 17: classes must come from plain jars on the
- * class path, so a Spring Boot jar is extracted once ({@code -Djarmode=tools extract}). The first run of a
- * class path writes a dynamic archive when its JVM exits ({@code -XX:ArchiveClassesAtExit}, at {@code down}),
- * every later run maps it ({@code -XX:SharedArchiveFile}). A changed class path (a rebuilt jar) starts over.
- * A run that ends without a JVM exit (KILL) writes no archive; the next one records again.
+ * class path, so a Spring Boot jar is extracted once ({@code -Djarmode=tools extract}); a training run (the
+ * application started up to its context refresh, {@code -Dspring.context.exit=onRefresh}) writes a dynamic
+ * archive as its JVM exits ({@code -XX:ArchiveClassesAtExit}), every later run maps it
+ * ({@code -XX:SharedArchiveFile}). The services' training runs follow their first stop ({@code down}): recording
+ * while serving would cost the first start about two fifths more CPU. Kafka's class path records during its
+ * first run, which starts beside Keycloak's first start when the cores have time to spare. A changed class path
+ * (a rebuilt jar) starts over.
  */
 final class ClassDataSharing {
 
@@ -32,18 +35,56 @@ final class ClassDataSharing {
 
 	/** The java arguments that run a Spring Boot jar (a copy in the data folder) from its extract. */
 	List<String> springBootJar(Path jar) {
-		Path extracted = folder.resolve("app");
 		String fingerprint = fingerprint(List.of(jar));
 		if (!fingerprint.equals(recordedFingerprint())) {
 			Folders.delete(folder);
 			Folders.create(folder);
-			run.processes().runToEnd(folder.getFileName() + "-extract", List.of(run.java(), "-Djarmode=tools", "-jar",
-					jar.toString(), "extract", "--destination", extracted.toString()), Map.of(), Duration.ofMinutes(2));
+			run.processes().runToEnd(folder.getFileName() + "-extract", List.of(run.java(), "-XX:TieredStopAtLevel=1",
+					"-XX:+UseSerialGC", "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+					folder.resolve("app").toString()), Map.of(), Duration.ofMinutes(2));
 			record(fingerprint);
 		}
-		List<String> arguments = new ArrayList<>(archiveOptions());
-		arguments.addAll(List.of("-jar", extracted.resolve(jar.getFileName()).toString()));
+		List<String> arguments = new ArrayList<>();
+		if (Files.isRegularFile(archive())) {
+			arguments.addAll(List.of("-XX:SharedArchiveFile=" + archive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+		}
+		arguments.addAll(List.of("-jar", extractedJar(jar).toString()));
 		return arguments;
+	}
+
+	/** Whether the extracted jar has no archive yet: then a training run should follow the service's stop. */
+	boolean needsTraining(Path jar) {
+		return Files.isRegularFile(extractedJar(jar)) && !Files.isRegularFile(archive());
+	}
+
+	/**
+	 * The training run: {@code java} and its options as the service runs, then the application up to its
+	 * context refresh, which writes the archive. A failed run leaves no archive: the next stop tries again.
+	 */
+	void train(List<String> javaAndOptions, Path jar, Map<String, String> environment) {
+		List<String> command = new ArrayList<>(javaAndOptions);
+		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+				"-Dspring.context.exit=onRefresh", "-jar", extractedJar(jar).toString()));
+		try {
+			run.processes().runToEnd(folder.getFileName() + "-cds-training", command, environment, Duration.ofMinutes(3));
+		}
+		catch (LocalRunException ex) {
+			run.console().warn(ex.getMessage() + " (the next start is slower; the next stop records again)");
+			try {
+				Files.deleteIfExists(archive());
+			}
+			catch (IOException ignored) {
+				// an unreadable archive is rejected by the JVM anyway
+			}
+		}
+	}
+
+	private Path extractedJar(Path jar) {
+		return folder.resolve("app").resolve(jar.getFileName());
+	}
+
+	private Path archive() {
+		return folder.resolve("classes.jsa");
 	}
 
 	/** The archive options for a plain class path (e.g. Kafka's). */
@@ -58,9 +99,9 @@ final class ClassDataSharing {
 	}
 
 	/**
-	 * How long a stop may take: a JVM recording its archive writes ~100 MB on the way out, and the services
-	 * all write theirs at once on the first {@code down}, which on two cores takes longer than a plain stop.
-	 * Killed on the way, a JVM leaves no archive and the next start records again.
+	 * How long a stop may take: a JVM recording its archive (Kafka on its first run) writes ~100 MB on the way
+	 * out, which on two cores takes longer than a plain stop. Killed on the way, a JVM leaves no archive and the
+	 * next start records again.
 	 */
 	static Duration stopGrace(LocalRun run, String name) {
 		boolean recording = run.environment().flag("LOCAL_RUN_CDS", true)
@@ -69,7 +110,7 @@ final class ClassDataSharing {
 	}
 
 	private List<String> archiveOptions() {
-		Path archive = folder.resolve("classes.jsa");
+		Path archive = archive();
 		return List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
 				// a missing or rejected archive only costs time: no warnings in the log
 				"-Xlog:cds=off", "-Xlog:cds+dynamic=off");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.Uuid;
 import org.customerportal.kafka.singlenode.KafkaNode;
@@ -26,8 +27,11 @@ final class Kafka implements Component {
 
 	private final Path home;
 
-	Kafka(LocalRun run) {
+	private final Supplier<RealmSigningKey> signingKey;
+
+	Kafka(LocalRun run, Supplier<RealmSigningKey> signingKey) {
 		this.run = run;
+		this.signingKey = signingKey;
 		this.home = run.data().resolve("kafka");
 	}
 
@@ -63,23 +67,14 @@ final class Kafka implements Component {
 		}
 	}
 
-	/** Keycloak's signing keys as Keycloak published them last (its keys live in its kept database). */
+	/** The public half of the local realm's fixed signing key, which the broker checks tokens against. */
 	Path keys() {
-		return home.resolve("keycloak-jwks.json");
-	}
-
-	/**
-	 * Whether the broker must wait for Keycloak: only when it has no copy of Keycloak's keys yet (the first
-	 * start, or Keycloak's database was reset); with the copy it starts beside Keycloak.
-	 */
-	boolean needsKeycloak() {
-		return !Files.isRegularFile(keys());
+		return home.resolve("realm-jwks.json");
 	}
 
 	KafkaNode node() {
-		String jwks = needsKeycloak() ? Keycloak.JWKS_URL : keys().toUri().toString();
 		return new KafkaNode(Ports.KAFKA, Ports.KAFKA_CONTROLLER, home.resolve("data"), PARTITIONS, false,
-				new KafkaNode.OAuth(Ports.KAFKA_INTERNAL, Keycloak.ISSUER, jwks, "kafka"));
+				new KafkaNode.OAuth(Ports.KAFKA_INTERNAL, Keycloak.ISSUER, keys().toUri().toString(), "kafka"));
 	}
 
 	@Override
@@ -90,6 +85,8 @@ final class Kafka implements Component {
 			return;
 		}
 		try {
+			// known before Keycloak runs: the broker need not wait for it
+			signingKey.get().writeJwks(keys());
 			KafkaNode node = node();
 			Files.createDirectories(node.dataDirectory());
 			Path config = home.resolve("server.properties");
@@ -116,9 +113,6 @@ final class Kafka implements Component {
 			broker.add(KafkaNode.BROKER_MAIN_CLASS);
 			broker.add(config.toString());
 			run.processes().start(name(), broker, Map.of(), run.data());
-			if (!needsKeycloak()) {
-				run.console().ok("reads Keycloak's keys from " + keys().getFileName() + ": no need to wait for Keycloak");
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -35,13 +35,9 @@ final class Keycloak implements Component {
 
 	private final Path realmFile;
 
-	private final Path keysCopy;
-
 	private String importedRealmChecksum;
 
-	/** {@code keysCopy}: where Kafka reads the realm's signing keys, kept up to date here. */
-	Keycloak(LocalRun run, Path keysCopy) {
-		this.keysCopy = keysCopy;
+	Keycloak(LocalRun run) {
 		this.run = run;
 		this.home = run.data().resolve("keycloak-" + run.version("keycloak"));
 		this.realmFile = run.root().resolve("deploy/keycloak/portal-realm.json");
@@ -99,10 +95,6 @@ final class Keycloak implements Component {
 					Folders.delete(data.resolve("h2"));
 				}
 			}
-			if (importRealm) {
-				// a new database has new keys: Kafka waits for them
-				Files.deleteIfExists(keysCopy);
-			}
 			Files.copy(realmFile, data.resolve("import/portal-realm.json"), StandardCopyOption.REPLACE_EXISTING);
 			importedRealmChecksum = checksum;
 			if (!Files.exists(home.resolve(".built"))) {
@@ -135,12 +127,20 @@ final class Keycloak implements Component {
 			if (importedRealmChecksum != null) {
 				Files.writeString(home.resolve("data/.realm-imported"), importedRealmChecksum);
 			}
-			Files.createDirectories(keysCopy.getParent());
-			Files.writeString(keysCopy, Probes.httpGet(Ports.KEYCLOAK, "/realms/portal/protocol/openid-connect/certs"));
+			if (!signingKey().publishedIn(Probes.httpGet(Ports.KEYCLOAK, "/realms/portal/protocol/openid-connect/certs"))) {
+				run.console().warn("Keycloak does not sign with the realm file's key (were the realm's keys changed in the"
+						+ " admin console?): Kafka will refuse the services' tokens. './local-run down', then remove "
+						+ home.resolve("data/h2") + " to import the realm again");
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The realm file's fixed signing key: Kafka trusts it before Keycloak runs. */
+	RealmSigningKey signingKey() {
+		return RealmSigningKey.of(realmFile);
 	}
 
 	@Override

@@ -37,8 +37,8 @@ public final class Launcher {
 		this.run = run;
 		this.console = run.console();
 		this.postgres = new Postgres(run);
-		this.kafka = new Kafka(run);
-		this.keycloak = new Keycloak(run, kafka.keys());
+		this.keycloak = new Keycloak(run);
+		this.kafka = new Kafka(run, keycloak::signingKey);
 		this.mail = new Mail(run);
 		this.services = ServiceEnvironment.SERVICES.stream().map(s -> new ApplicationService(run, s)).toList();
 	}
@@ -101,6 +101,7 @@ public final class Launcher {
 		if (scope.services()) {
 			services.forEach(run::checkPortsFree);
 			build(arguments.rebuild());
+			services.forEach(ApplicationService::prepareInBackground);
 		}
 		if (scope.infrastructure()) {
 			startInfrastructure(scope.services());
@@ -123,38 +124,28 @@ public final class Launcher {
 	}
 
 	/**
-	 * Starts the infrastructure, each part as soon as what it needs is ready, and (withServices) each service as
-	 * soon as what it needs is ready; returns when the infrastructure is ready.
+	 * Starts the infrastructure side by side (the broker knows the realm's signing key from the realm file, so it
+	 * need not wait for Keycloak) and (withServices) each service as soon as what it needs is ready; returns when
+	 * the infrastructure is ready.
 	 */
 	private void startInfrastructure(boolean withServices) {
 		// every port first, so that a taken one fails before anything starts
 		infrastructure().forEach(run::checkPortsFree);
 		postgres.start();
 		keycloak.start();
+		kafka.start();
 		mail.start();
-		boolean kafkaWaits = kafka.needsKeycloak();
-		if (!kafkaWaits) {
-			kafka.start();
-		}
 		run.awaitReady(postgres);
 		List<ApplicationService> started = new ArrayList<>();
 		if (withServices) {
-			// the gateway needs nothing to start
-			started.addAll(startServices(services.stream().filter(s -> s.needs().isEmpty()).toList()));
+			started.addAll(startServicesReadyFor(started));
 		}
-		if (!kafkaWaits) {
-			run.awaitReady(kafka);
-			if (withServices) {
-				started.addAll(startServicesReadyFor(started));
-			}
+		run.awaitReady(kafka);
+		if (withServices) {
+			started.addAll(startServicesReadyFor(started));
 		}
 		run.awaitReady(mail);
 		run.awaitReady(keycloak);
-		if (kafkaWaits) {
-			// the broker reads Keycloak's keys while it starts
-			kafka.start();
-			run.awaitReady(kafka);
-		}
 		if (withServices) {
 			startServicesReadyFor(started);
 		}
@@ -223,7 +214,11 @@ public final class Launcher {
 	private int down(Arguments.Scope scope) {
 		console.say(scope == Arguments.Scope.SERVICES ? "Stopping the services (" + run.data() + ")"
 				: "Stopping the local run (" + run.data() + ")");
-		// side by side: each one's stop waits only for itself (and may write its class-data sharing archive)
+		if (services.stream().anyMatch(ApplicationService::needsTraining)) {
+			console.say("First stop of these jars: training runs record class-data sharing archives for faster starts"
+					+ " (about half a minute, once)");
+		}
+		// side by side: each one's stop waits only for itself (and its training run)
 		List<Thread> stops = services.stream().map(s -> new Thread(s::stop, "stop " + s.name())).toList();
 		stops.forEach(Thread::start);
 		for (Thread stop : stops) {

@@ -26,13 +26,12 @@ final class ServiceEnvironment {
 		}
 
 		/**
-		 * What it needs running before it starts, besides PostgreSQL: its Kafka consumers log in with Keycloak
-		 * tokens, but only at the end of their start, by which time Keycloak (started first) answers and the Kafka
-		 * client's login retries bridge the rest; the portal reads Keycloak's discovery document while it starts;
-		 * the gateway fetches Keycloak's keys on its first request only.
+		 * What it needs running before it starts, besides PostgreSQL: its Kafka clients log in with Keycloak tokens
+		 * while it starts (a login that fails for ten seconds stops the service); the portal reads Keycloak's
+		 * discovery document while it starts; the gateway fetches Keycloak's keys on its first request only.
 		 */
 		Set<Needs> needs() {
-			return usesKafka() ? EnumSet.of(Needs.KAFKA)
+			return usesKafka() ? EnumSet.of(Needs.KAFKA, Needs.KEYCLOAK)
 					: module.equals("portal-web") ? EnumSet.of(Needs.KEYCLOAK) : EnumSet.noneOf(Needs.class);
 		}
 

@@ -126,6 +126,9 @@ public final class LocalSuite implements BeforeAllCallback, BeforeEachCallback, 
 			// A faster start for the services (C1 only); their throughput does not matter here.
 			environment.put("LOCAL_RUN_SERVICE_JAVA_OPTS",
 					Endpoints.env("LOCAL_RUN_SERVICE_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
+			// A data folder thrown away afterwards: no class-data sharing archives, whose training runs at the stop
+			// would only serve a next start
+			environment.put("LOCAL_RUN_CDS", Endpoints.env("LOCAL_RUN_CDS", "false"));
 			// Busy CI machines: generous, still bounded, waits
 			environment.put("LOCAL_RUN_WAIT_KEYCLOAK", Endpoints.env("LOCAL_RUN_WAIT_KEYCLOAK", "600"));
 			environment.put("LOCAL_RUN_WAIT_SERVICES", Endpoints.env("LOCAL_RUN_WAIT_SERVICES", "600"));
