@@ -22,6 +22,16 @@ class ServiceEnvironmentTest {
 	}
 
 	@Test
+	void servicesWithKafkaClientsWaitForKafkaAndKeycloakThePortalForKeycloak() {
+		// their Kafka clients log in with Keycloak tokens while they start
+		assertThat(ServiceEnvironment.service("notification-service").needs()).containsExactlyInAnyOrder(Needs.KAFKA,
+				Needs.KEYCLOAK);
+		assertThat(ServiceEnvironment.service("portal-web").needs()).containsExactly(Needs.KEYCLOAK);
+		// the gateway fetches Keycloak's keys on its first call only
+		assertThat(ServiceEnvironment.service("gateway").needs()).isEmpty();
+	}
+
+	@Test
 	void eachServiceWithADatabaseGetsItsOwn() {
 		assertThat(ServiceEnvironment.of(ServiceEnvironment.service("order-service"), "1"))
 			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/order_service");
