@@ -1,7 +1,7 @@
 #!/bin/sh
 # Start-up time of the whole suite through ./local-run: a first start (empty data folder; the downloads
 # already in Maven's local repository, the jars built) and a second start (data folder kept), each followed by
-# `down`. Prints both wall times and when each component was ready. See README.md here.
+# `down`. Prints both wall times, when each component was ready, and how long each `down` took. See README.md here.
 #
 #   bench/startup/measure.sh            # data folder target/startup-bench (not your .local)
 #   LOCAL_RUN_DIR=/some/dir bench/startup/measure.sh
@@ -26,7 +26,9 @@ start() {  # start <name>: ./local-run up, its output to $OUT/<name>.log, the wa
     exit 1
   fi
   took "$t0" "$(now)" > "$OUT/$1.time"
+  t0=$(now)
   "$ROOT/local-run" down > "$OUT/$1-down.log" 2>&1
+  took "$t0" "$(now)" > "$OUT/$1-down.time"
 }
 
 "$ROOT/local-run" down > /dev/null 2>&1 || true
@@ -39,3 +41,5 @@ for run in first second; do
   echo "$run start: $(cat "$OUT/$run.time") s"
   sed -n 's/^ *ok \(.*\) ready (\(.*\)s)$/    \2 s  \1/p' "$OUT/$run.log"
 done
+echo "first down: $(cat "$OUT/first-down.time") s (after new jars: with the class-data sharing training runs)"
+echo "second down: $(cat "$OUT/second-down.time") s"
