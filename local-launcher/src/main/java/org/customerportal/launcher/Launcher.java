@@ -216,7 +216,7 @@ public final class Launcher {
 				: "Stopping the local run (" + run.data() + ")");
 		if (services.stream().anyMatch(ApplicationService::needsTraining)) {
 			console.say("First stop of these jars: training runs record class-data sharing archives for faster starts"
-					+ " (about half a minute, once)");
+					+ " (about a minute on two cores, once)");
 		}
 		// side by side: each one's stop waits only for itself (and its training run)
 		List<Thread> stops = services.stream().map(s -> new Thread(s::stop, "stop " + s.name())).toList();
