@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * One of the six Spring Boot services, from its module's jar ({@code <module>/target/<module>-<version>.jar}):
@@ -88,12 +89,12 @@ final class ApplicationService implements Component {
 	}
 
 	/**
-	 * Copies and (for class-data sharing) extracts the jar in the background, so that the first start does it
+	 * Copies and (for class-data sharing) extracts the jar on the given executor, so that the first start does it
 	 * while the infrastructure starts rather than when the service is due.
 	 */
-	void prepareInBackground() {
+	void prepareInBackground(Executor executor) {
 		if (prepared == null && run.processes().running(name()).isEmpty()) {
-			prepared = CompletableFuture.supplyAsync(this::prepare);
+			prepared = CompletableFuture.supplyAsync(this::prepare, executor);
 		}
 	}
 

@@ -46,7 +46,7 @@ final class ClassDataSharing {
 		}
 		List<String> arguments = new ArrayList<>();
 		if (Files.isRegularFile(archive())) {
-			arguments.addAll(List.of("-XX:SharedArchiveFile=" + archive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+			arguments.addAll(mapping());
 		}
 		arguments.addAll(List.of("-jar", extractedJar(jar).toString()));
 		return arguments;
@@ -63,8 +63,8 @@ final class ClassDataSharing {
 	 */
 	void train(List<String> javaAndOptions, Path jar, Map<String, String> environment) {
 		List<String> command = new ArrayList<>(javaAndOptions);
-		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-				"-Dspring.context.exit=onRefresh", "-jar", extractedJar(jar).toString()));
+		command.addAll(recording());
+		command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", extractedJar(jar).toString()));
 		try {
 			run.processes().runToEnd(folder.getFileName() + "-cds-training", command, environment, Duration.ofMinutes(3));
 		}
@@ -110,10 +110,20 @@ final class ClassDataSharing {
 	}
 
 	private List<String> archiveOptions() {
-		Path archive = archive();
-		return List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
-				// a missing or rejected archive only costs time: no warnings in the log
-				"-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+		return Files.isRegularFile(archive()) ? mapping() : recording();
+	}
+
+	private List<String> mapping() {
+		return quietly("-XX:SharedArchiveFile=" + archive());
+	}
+
+	private List<String> recording() {
+		return quietly("-XX:ArchiveClassesAtExit=" + archive());
+	}
+
+	/** A missing or rejected archive only costs time: no warnings in the log. */
+	private static List<String> quietly(String archiveOption) {
+		return List.of(archiveOption, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 	}
 
 	private static String fingerprint(List<Path> jars) {

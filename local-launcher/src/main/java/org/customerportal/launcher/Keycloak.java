@@ -25,7 +25,8 @@ final class Keycloak implements Component {
 
 	static final String ISSUER = "http://localhost:" + Ports.KEYCLOAK + "/realms/portal";
 
-	static final String JWKS_URL = ISSUER + "/protocol/openid-connect/certs";
+	/** Where Keycloak publishes the realm's public keys. */
+	private static final String KEYS_PATH = "/realms/portal/protocol/openid-connect/certs";
 
 	static final String TOKEN_URL = ISSUER + "/protocol/openid-connect/token";
 
@@ -127,7 +128,7 @@ final class Keycloak implements Component {
 			if (importedRealmChecksum != null) {
 				Files.writeString(home.resolve("data/.realm-imported"), importedRealmChecksum);
 			}
-			if (!signingKey().publishedIn(Probes.httpGet(Ports.KEYCLOAK, "/realms/portal/protocol/openid-connect/certs"))) {
+			if (!signingKey().publishedIn(Probes.httpGet(Ports.KEYCLOAK, KEYS_PATH))) {
 				run.console().warn("Keycloak does not sign with the realm file's key (were the realm's keys changed in the"
 						+ " admin console?): Kafka will refuse the services' tokens. './local-run down', then remove "
 						+ home.resolve("data/h2") + " to import the realm again");

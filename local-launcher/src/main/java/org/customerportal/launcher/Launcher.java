@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -101,7 +103,7 @@ public final class Launcher {
 		if (scope.services()) {
 			services.forEach(run::checkPortsFree);
 			build(arguments.rebuild());
-			services.forEach(ApplicationService::prepareInBackground);
+			prepareInBackground();
 		}
 		if (scope.infrastructure()) {
 			startInfrastructure(scope.services());
@@ -171,6 +173,21 @@ public final class Launcher {
 			these.forEach(ApplicationService::start);
 		}
 		return these;
+	}
+
+	/**
+	 * Copies and extracts the jars one at a time on a thread of their own (the common pool would give each a
+	 * thread of its own on two cores: six extracting JVMs at once beside PostgreSQL's and Keycloak's first start).
+	 */
+	private void prepareInBackground() {
+		ExecutorService preparing = Executors.newSingleThreadExecutor(task -> {
+			Thread thread = new Thread(task, "prepare jars");
+			thread.setDaemon(true);
+			return thread;
+		});
+		services.forEach(s -> s.prepareInBackground(preparing));
+		// runs what it was given, then its thread ends
+		preparing.shutdown();
 	}
 
 	/** Builds the service jars when one is missing or when asked to; never the launcher's own module. */
